@@ -1,0 +1,80 @@
+// Wires the core by hand: opens the data folder's database, builds the services, maps every
+// contract method to its handler and returns the dispatcher. Plain Node: used by the Electron main
+// process, the browser-mode server, the tests and the benchmark alike.
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { version } from '../../package.json'
+import { systemClock, type Clock } from './clock'
+import { openDatabase, readUserVersion, type Db } from './db/database'
+import { loadDemoCentre } from './demo/demoCentre'
+import { createDispatcher, type Dispatch, type Handlers } from './dispatcher'
+import { AppError } from './errors'
+import { createFileLogger, type Logger } from './log'
+import { createPeopleService } from './people/peopleService'
+import { createSettingsService } from './settings/settingsService'
+
+export interface WerkbankOptions {
+  dataDir: string
+  /** better-sqlite3 build for this runtime; Electron passes its own. */
+  nativeBinding?: string
+  /** Fill an empty data folder with the demo centre. */
+  demo?: boolean
+  validateOutputs?: boolean
+  clock?: Clock
+  log?: Logger
+}
+
+export interface WerkbankCore {
+  call: Dispatch
+  dataDir: string
+  db: Db
+  log: Logger
+  close(): void
+}
+
+export const DATABASE_FILE = 'werkbank.sqlite'
+
+export function openWerkbank(options: WerkbankOptions): WerkbankCore {
+  const dataDir = resolve(options.dataDir)
+  mkdirSync(dataDir, { recursive: true })
+  const log = options.log ?? createFileLogger(dataDir)
+  const clock = options.clock ?? systemClock
+  const db = openDatabase(join(dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding, now: clock })
+
+  const people = createPeopleService(db, clock)
+  const settings = createSettingsService(db)
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version, schemaVersion: readUserVersion(db), dataDir, isEmpty: people.count() === 0 }),
+    'demo.load': () => loadDemoCentre(db, people),
+    'people.create': (input, ctx) => people.create(input, ctx.actor),
+    'people.get': (input) => people.get(input.id),
+    'people.list': (input) => people.list(input),
+    'people.update': (input, ctx) => people.update(input, ctx.actor),
+    'people.setActive': (input, ctx) => people.setActive(input, ctx.actor),
+    'people.countByRole': () => people.countByRole(),
+    'settings.get': () => settings.get(),
+    'settings.update': (input, ctx) => settings.update(input, ctx.actor),
+  }
+
+  if (options.demo && people.count() === 0) loadDemoCentre(db, people)
+
+  const call = createDispatcher({
+    handlers,
+    resolveActor: (id) => people.actor(id),
+    log,
+    validateOutputs: options.validateOutputs ?? process.env.WERKBANK_VALIDATE_OUTPUTS === '1',
+  })
+  log.info('opened', { dataDir, version })
+
+  return {
+    call,
+    dataDir,
+    db,
+    log,
+    close() {
+      db.close()
+    },
+  }
+}
+

@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { makeTempDir } from '../testing/testCore'
+import { DatabaseTooNewError, openDatabase, readUserVersion } from './database'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, parseMigrations } from './migrations'
+
+const dirs: string[] = []
+function tempFile() {
+  const dir = makeTempDir()
+  dirs.push(dir)
+  return join(dir, 'werkbank.sqlite')
+}
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+const columns = (db: Database.Database, table: string) =>
+  db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table).map((c) => c.name)
+
+describe('opening a database', () => {
+  it('migrates an empty file to the latest version and sets the pragmas', () => {
+    const db = openDatabase(tempFile())
+    expect(readUserVersion(db)).toBe(LATEST_SCHEMA_VERSION)
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.at(-1)!.version)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('synchronous', { simple: true })).toBe(2) // FULL
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    db.close()
+  })
+
+  it('refuses a database from a newer version and leaves the file untouched', () => {
+    const file = tempFile()
+    const newer = new Database(file)
+    newer.exec('CREATE TABLE future (x)')
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`)
+    newer.close()
+    const before = createHash('sha256').update(readFileSync(file)).digest('hex')
+
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError)
+    expect(() => openDatabase(file)).toThrow(/newer version of Werkbank/)
+
+    expect(createHash('sha256').update(readFileSync(file)).digest('hex')).toBe(before)
+    expect(existsSync(file + '-wal')).toBe(false)
+  })
+
+  it('rolls back a failing migration as a whole, version included', () => {
+    const file = tempFile()
+    const good = parseMigrations({ '/m/0001-a.sql': 'CREATE TABLE a (x);' })
+    const bad = parseMigrations({ '/m/0001-a.sql': 'CREATE TABLE a (x);', '/m/0002-b.sql': 'CREATE TABLE b (x); INSERT INTO nowhere VALUES (1);' })
+    openDatabase(file, { migrations: good }).close()
+    expect(() => openDatabase(file, { migrations: bad })).toThrow(/nowhere/)
+    const db = new Database(file)
+    expect(readUserVersion(db)).toBe(1)
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'b'").get()).toEqual({ n: 0 })
+    db.close()
+  })
+
+  it('backs the file up before migrating an existing database', () => {
+    const file = tempFile()
+    openDatabase(file, { migrations: MIGRATIONS.slice(0, 1) }).close()
+    openDatabase(file, { now: () => new Date('2026-01-02T03:04:05Z') }).close()
+    const backups = readdirSync(join(file, '..', 'backups'))
+    expect(backups).toEqual([`before-migration-v${MIGRATIONS[0]!.version}-2026-01-02T03-04-05-000Z.sqlite`])
+  })
+
+  it('does not back up a brand-new file', () => {
+    const file = tempFile()
+    openDatabase(file).close()
+    expect(existsSync(join(file, '..', 'backups'))).toBe(false)
+  })
+
+  it('rejects badly named or duplicate migration files', () => {
+    expect(() => parseMigrations({ '/m/1-x.sql': '' })).toThrow(/NNNN-name/)
+    expect(() => parseMigrations({ '/m/0001-x.sql': '', '/n/0001-y.sql': '' })).toThrow(/share version/)
+  })
+})
+
+describe('each migration', () => {
+  const upTo = (version: number) => {
+    const file = tempFile()
+    return openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= version) })
+  }
+
+  it('0010-settings creates the settings with the centre defaults', () => {
+    const db = upTo(10)
+    expect(db.prepare('SELECT key, value FROM settings ORDER BY key').all()).toEqual([
+      { key: 'centreName', value: '"Kenniscentrum Werkbank"' },
+      { key: 'timeZone', value: '"Europe/Amsterdam"' },
+    ])
+    db.close()
+  })
+
+  it('0020-people creates people with unique emails and checked roles', () => {
+    const db = upTo(20)
+    expect(columns(db, 'people')).toEqual(
+      expect.arrayContaining(['name', 'email', 'role', 'trade', 'organisation', 'active', 'search_text', 'version', 'created_by']),
+    )
+    const insert = db.prepare(
+      "INSERT INTO people (name, email, role, search_text, created_at, updated_at) VALUES (?, ?, ?, '', '2026-01-01', '2026-01-01')",
+    )
+    insert.run('A', 'a@example.nl', 'student')
+    expect(() => insert.run('B', 'a@example.nl', 'student')).toThrow(/UNIQUE/)
+    expect(() => insert.run('C', null, 'wizard')).toThrow(/CHECK/)
+    insert.run('D', null, 'guest')
+    insert.run('E', null, 'guest') // many people may have no email
+    db.close()
+  })
+})

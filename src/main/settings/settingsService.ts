@@ -1,0 +1,40 @@
+// Centre-wide settings (name, time zone). Owns the `settings` table; values are stored as JSON.
+import type { z } from 'zod'
+import { centreSettings, DEFAULT_TIME_ZONE, type CentreSettings, type settingsUpdateInput } from '../../shared/settings'
+import type { Db } from '../db/database'
+import type { Actor } from '../dispatcher'
+import { AppError } from '../errors'
+
+const DEFAULTS: CentreSettings = { centreName: 'Kenniscentrum Werkbank', timeZone: DEFAULT_TIME_ZONE }
+
+export function createSettingsService(db: Db) {
+  const selectAll = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
+  const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+
+  function get(): CentreSettings {
+    const stored: Record<string, unknown> = {}
+    for (const { key, value } of selectAll.all()) stored[key] = JSON.parse(value)
+    // Unknown keys from later versions are ignored; a damaged value falls back to the default.
+    const parsed = centreSettings.safeParse({ ...DEFAULTS, ...pick(stored) })
+    return parsed.success ? parsed.data : DEFAULTS
+  }
+
+  const update = db.transaction((patch: z.output<typeof settingsUpdateInput>, actor: Actor | null): CentreSettings => {
+    if (actor?.role !== 'coordinator') {
+      throw new AppError('FORBIDDEN', 'Only a coordinator changes the centre settings', { reason: 'coordinatorOnly' })
+    }
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) upsert.run(key, JSON.stringify(value))
+    }
+    return get()
+  })
+
+  return { get, update }
+}
+
+function pick(stored: Record<string, unknown>): Partial<CentreSettings> {
+  const out: Partial<CentreSettings> = {}
+  if (typeof stored.centreName === 'string') out.centreName = stored.centreName
+  if (typeof stored.timeZone === 'string') out.timeZone = stored.timeZone
+  return out
+}

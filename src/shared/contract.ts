@@ -1,0 +1,48 @@
+// The API contract: every capability of the core, by name, with the schema of its input and output.
+// The dispatcher validates against it, the handlers are typed by it and the renderer's client calls
+// through it, so the compiler proves both sides agree.
+import { z } from 'zod'
+import { person, personCreateInput, personId, personList, personListInput, personSetActiveInput, personUpdateInput, ROLES } from './people'
+import { centreSettings, settingsUpdateInput } from './settings'
+
+const noInput = z.strictObject({}).optional()
+
+export const appInfo = z.strictObject({
+  version: z.string(),
+  schemaVersion: z.int(),
+  dataDir: z.string(),
+  /** True while the centre has no people yet: the renderer then offers the first profile or the demo. */
+  isEmpty: z.boolean(),
+})
+
+export const contract = {
+  'app.info': { input: noInput, output: appInfo },
+  'demo.load': { input: noInput, output: z.strictObject({ people: z.int() }) },
+
+  'people.create': { input: personCreateInput, output: person },
+  'people.get': { input: z.strictObject({ id: personId }), output: person },
+  'people.list': { input: personListInput, output: personList },
+  'people.update': { input: personUpdateInput, output: person },
+  'people.setActive': { input: personSetActiveInput, output: person },
+  'people.countByRole': {
+    input: noInput,
+    output: z.strictObject(Object.fromEntries(ROLES.map((r) => [r, z.int().min(0)])) as Record<(typeof ROLES)[number], z.ZodInt>),
+  },
+
+  'settings.get': { input: noInput, output: centreSettings },
+  'settings.update': { input: settingsUpdateInput, output: centreSettings },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
+
+export type Contract = typeof contract
+export type Method = keyof Contract
+/** What a caller passes (before defaults and trimming). */
+export type MethodInput<M extends Method> = z.input<Contract[M]['input']>
+/** What a handler receives (after validation). */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>
+export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>
+
+export const METHODS = Object.keys(contract) as Method[]
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(contract, name)
+}
