@@ -1,0 +1,51 @@
+// e2e tests: the real renderer in a real Chromium against the real server (`out/main/web.js`, built
+// by `npm run build`), each project on its own fresh data folder:
+//   fresh: an empty centre (first start, creating people)   demo: the demo centre (screens, accessibility)
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_HELP } from './tests/e2e/browser'
+
+export const E2E_TOKEN = 'e2e-token-not-secret'
+const FRESH_PORT = 41731
+const DEMO_PORT = 41732
+
+// The config is evaluated again in every worker; the run id keeps their data folders the same.
+process.env.WERKBANK_E2E_RUN ??= `${Date.now()}-${process.pid}`
+const dataDir = (name: string) => join(tmpdir(), `werkbank-e2e-${process.env.WERKBANK_E2E_RUN}`, name)
+
+const executablePath = findChromium()
+if (!executablePath && !existsSync(chromium.executablePath())) throw new Error(NO_BROWSER_HELP)
+
+const server = (name: string, port: number, extra: string) => ({
+  command: `node out/main/web.js --data "${dataDir(name)}" --port ${port} ${extra}`,
+  url: `http://127.0.0.1:${port}/`,
+  env: { WERKBANK_TOKEN: E2E_TOKEN, WERKBANK_VALIDATE_OUTPUTS: '1' },
+  reuseExistingServer: false,
+  stdout: 'pipe' as const,
+  timeout: 30_000,
+})
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'fresh', testMatch: /fresh\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${FRESH_PORT}` } },
+    { name: 'demo', testMatch: /demo\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+  ],
+  webServer: [server('fresh', FRESH_PORT, ''), server('demo', DEMO_PORT, '--demo')],
+})

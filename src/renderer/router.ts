@@ -1,0 +1,19 @@
+// Screens of the app shell. Hash history works the same on the desktop's app protocol and in browser mode.
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import DashboardView from './views/DashboardView.vue'
+
+export const NAV_ROUTES = ['dashboard', 'equipment', 'experiments', 'knowledge', 'symposia', 'people', 'settings'] as const
+export type NavRoute = (typeof NAV_ROUTES)[number]
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'dashboard', component: DashboardView },
+  { path: '/equipment', name: 'equipment', component: () => import('./views/ModulePlaceholderView.vue'), props: { module: 'equipment' } },
+  { path: '/experiments', name: 'experiments', component: () => import('./views/ModulePlaceholderView.vue'), props: { module: 'experiments' } },
+  { path: '/knowledge', name: 'knowledge', component: () => import('./views/ModulePlaceholderView.vue'), props: { module: 'knowledge' } },
+  { path: '/symposia', name: 'symposia', component: () => import('./views/ModulePlaceholderView.vue'), props: { module: 'symposia' } },
+  { path: '/people', name: 'people', component: () => import('./views/PeopleView.vue') },
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
