@@ -1,6 +1,6 @@
 // Build of the three parts. Entries are explicit so that every output file is one we chose:
-//   main:     out/main/index.js (Electron main process) and out/main/web.js (browser-mode server, plain Node)
-//   preload:  out/preload/index.js (CommonJS: sandboxed preloads cannot load ES modules)
+//   main:     out/main/index.js (Electron main process) and out/main/web.js (browser-mode server, plain Node), ES modules
+//   preload:  out/preload/index.cjs (CommonJS: sandboxed preloads cannot load ES modules)
 //   renderer: out/renderer (served by the custom app protocol on the desktop, by the HTTP server in browser mode)
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
