@@ -11,6 +11,9 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatcher'
 import { createFileLogger, type Logger } from './log'
 import { createPeopleService } from './people/peopleService'
 import { createSettingsService } from './settings/settingsService'
+import { createBookingService } from './bookings/bookingService'
+import { createEquipmentService } from './equipment/equipmentService'
+import { createPermitService } from './permits/permitService'
 
 export interface WerkbankOptions {
   dataDir: string
@@ -42,6 +45,9 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
 
   const people = createPeopleService(db, clock)
   const settings = createSettingsService(db)
+  const equipment = createEquipmentService(db, clock)
+  const permits = createPermitService(db, clock)
+  const bookings = createBookingService({ db, clock, equipment, permits, timeZone: () => settings.get().timeZone })
 
   const handlers: Handlers = {
     'app.info': () => ({ version, schemaVersion: readUserVersion(db), dataDir, isEmpty: people.count() === 0 }),
@@ -52,6 +58,19 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'people.update': (input, ctx) => people.update(input, ctx.actor),
     'people.setActive': (input, ctx) => people.setActive(input, ctx.actor),
     'people.countByRole': () => people.countByRole(),
+    'equipment.list': (input) => equipment.list(input),
+    'equipment.get': (input) => equipment.get(input.id),
+    'equipment.create': (input, ctx) => equipment.create(input, ctx.actor),
+    'equipment.update': (input, ctx) => equipment.update(input, ctx.actor),
+    'permits.list': (input) => permits.list(input),
+    'permits.grant': (input, ctx) => permits.grant(input, ctx.actor),
+    'permits.revoke': (input, ctx) => permits.revoke(input, ctx.actor),
+    'bookings.list': (input) => bookings.list(input),
+    'bookings.get': (input) => bookings.get(input.id),
+    'bookings.create': (input, ctx) => bookings.create(input, ctx.actor),
+    'bookings.update': (input, ctx) => bookings.update(input, ctx.actor),
+    'bookings.cancel': (input, ctx) => bookings.cancel(input, ctx.actor),
+    'bookings.approve': (input, ctx) => bookings.approve(input, ctx.actor),
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
   }
@@ -76,4 +95,3 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     },
   }
 }
-

@@ -46,16 +46,26 @@ describe('the dispatcher', () => {
     const result = await core.call('people.create', { input: { name: '', role: 'student', extra: 1 }, actorId: 1 })
     if (result.ok) throw new Error('expected a refusal')
     const issues = result.error.details.issues!
-    expect(issues).toContainEqual(expect.objectContaining({ path: ['name'], code: 'too_small', params: expect.objectContaining({ minimum: 1 }) }))
-    expect(issues).toContainEqual(expect.objectContaining({ code: 'unrecognized_keys', params: expect.objectContaining({ keys: 'extra' }) }))
+    expect(issues).toContainEqual(
+      expect.objectContaining({ path: ['name'], code: 'too_small', params: expect.objectContaining({ minimum: 1 }) }),
+    )
+    expect(issues).toContainEqual(
+      expect.objectContaining({ code: 'unrecognized_keys', params: expect.objectContaining({ keys: 'extra' }) }),
+    )
   })
 
   it('turns an unexpected exception into INTERNAL, logs it and does not leak it', async () => {
     const logged: unknown[] = []
-    const handlers = { 'app.info': () => { throw new Error('secret path /home/x/db') } } as unknown as Handlers
+    const handlers = {
+      'app.info': () => {
+        throw new Error('secret path /home/x/db')
+      },
+    } as unknown as Handlers
     const dispatch = createDispatcher({
       handlers,
-      resolveActor: () => { throw new Error('unused') },
+      resolveActor: () => {
+        throw new Error('unused')
+      },
       log: { info: () => {}, error: (_e, c) => logged.push(c) },
     })
     const result = await dispatch('app.info', { input: {} })
@@ -66,7 +76,13 @@ describe('the dispatcher', () => {
 
   it('checks outputs against the contract when asked to', async () => {
     const handlers = { 'settings.get': () => ({ centreName: 42 }) } as unknown as Handlers
-    const options = { handlers, resolveActor: () => { throw new Error('unused') }, log: { info: () => {}, error: () => {} } }
+    const options = {
+      handlers,
+      resolveActor: () => {
+        throw new Error('unused')
+      },
+      log: { info: () => {}, error: () => {} },
+    }
     expect(await createDispatcher({ ...options, validateOutputs: true })('settings.get', { input: {} })).toMatchObject({
       ok: false,
       error: { code: 'INTERNAL' },
@@ -107,7 +123,10 @@ describe('the demo centre', () => {
 
   it('refuses to load into a folder that has people', async () => {
     const before = tableChecksum(core.db)
-    expect(await core.call('demo.load', { input: {} })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'notEmpty' } } })
+    expect(await core.call('demo.load', { input: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'notEmpty' } },
+    })
     expect(tableChecksum(core.db)).toBe(before)
   })
 })

@@ -64,7 +64,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       log.error('internal-error', { incident, method: String(method).slice(0, 80), error })
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: `Unexpected error (incident ${incident}); see the log`, details: { reason: 'internal', incident } },
+        error: {
+          code: 'INTERNAL',
+          message: `Unexpected error (incident ${incident}); see the log`,
+          details: { reason: 'internal', incident },
+        },
       }
     }
   }

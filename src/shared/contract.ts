@@ -3,6 +3,17 @@
 // through it, so the compiler proves both sides agree.
 import { z } from 'zod'
 import { person, personCreateInput, personId, personList, personListInput, personSetActiveInput, personUpdateInput, ROLES } from './people'
+import {
+  booking,
+  bookingCancelInput,
+  bookingCreateInput,
+  bookingId,
+  bookingListInput,
+  bookingTransitionInput,
+  bookingUpdateInput,
+} from './bookings'
+import { equipment, equipmentCreateInput, equipmentId, equipmentListInput, equipmentUpdateInput } from './equipment'
+import { permit, permitGrantInput, permitListInput, permitRevokeInput } from './permits'
 import { centreSettings, settingsUpdateInput } from './settings'
 
 const noInput = z.strictObject({}).optional()
@@ -28,6 +39,22 @@ export const contract = {
     input: noInput,
     output: z.strictObject(Object.fromEntries(ROLES.map((r) => [r, z.int().min(0)])) as Record<(typeof ROLES)[number], z.ZodInt>),
   },
+
+  'equipment.list': { input: equipmentListInput, output: z.array(equipment) },
+  'equipment.get': { input: z.strictObject({ id: equipmentId }), output: equipment },
+  'equipment.create': { input: equipmentCreateInput, output: equipment },
+  'equipment.update': { input: equipmentUpdateInput, output: equipment },
+
+  'permits.list': { input: permitListInput, output: z.array(permit) },
+  'permits.grant': { input: permitGrantInput, output: permit },
+  'permits.revoke': { input: permitRevokeInput, output: permit },
+
+  'bookings.list': { input: bookingListInput, output: z.array(booking) },
+  'bookings.get': { input: z.strictObject({ id: bookingId }), output: booking },
+  'bookings.create': { input: bookingCreateInput, output: booking },
+  'bookings.update': { input: bookingUpdateInput, output: booking },
+  'bookings.cancel': { input: bookingCancelInput, output: booking },
+  'bookings.approve': { input: bookingTransitionInput, output: booking },
 
   'settings.get': { input: noInput, output: centreSettings },
   'settings.update': { input: settingsUpdateInput, output: centreSettings },

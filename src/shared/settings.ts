@@ -15,7 +15,10 @@ function isTimeZone(name: string): boolean {
 
 export const centreSettings = z.strictObject({
   centreName: z.string().trim().min(1).max(120),
-  timeZone: z.string().max(64).refine(isTimeZone, { params: { reason: 'timeZone' } }),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, { params: { reason: 'timeZone' } }),
 })
 export type CentreSettings = z.infer<typeof centreSettings>
 

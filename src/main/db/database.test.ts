@@ -16,7 +16,10 @@ function tempFile() {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 const columns = (db: Database.Database, table: string) =>
-  db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table).map((c) => c.name)
+  db
+    .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+    .all(table)
+    .map((c) => c.name)
 
 describe('opening a database', () => {
   it('migrates an empty file to the latest version and sets the pragmas', () => {
@@ -48,7 +51,10 @@ describe('opening a database', () => {
   it('rolls back a failing migration as a whole, version included', () => {
     const file = tempFile()
     const good = parseMigrations({ '/m/0001-a.sql': 'CREATE TABLE a (x);' })
-    const bad = parseMigrations({ '/m/0001-a.sql': 'CREATE TABLE a (x);', '/m/0002-b.sql': 'CREATE TABLE b (x); INSERT INTO nowhere VALUES (1);' })
+    const bad = parseMigrations({
+      '/m/0001-a.sql': 'CREATE TABLE a (x);',
+      '/m/0002-b.sql': 'CREATE TABLE b (x); INSERT INTO nowhere VALUES (1);',
+    })
     openDatabase(file, { migrations: good }).close()
     expect(() => openDatabase(file, { migrations: bad })).toThrow(/nowhere/)
     const db = new Database(file)

@@ -8,10 +8,7 @@ export interface Migration {
   sql: string
 }
 
-const files = import.meta.glob('../../../db/migrations/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<
-  string,
-  string
->
+const files = import.meta.glob('../../../db/migrations/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>
 
 export function parseMigrations(sources: Record<string, string>): Migration[] {
   const migrations = Object.entries(sources).map(([path, sql]) => {

@@ -3,12 +3,13 @@
 import centre from '../../../resources/demo/centre.json'
 import { personCreateInput, type Person } from '../../shared/people'
 import type { Db } from '../db/database'
+import { writeTransaction } from '../db/writeTransaction'
 import type { Actor } from '../dispatcher'
 import { AppError } from '../errors'
 import type { PeopleService } from '../people/peopleService'
 
 export function loadDemoCentre(db: Db, people: PeopleService): { people: number } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     if (people.count() > 0) {
       throw new AppError('CONFLICT', 'The demo centre only loads into an empty data folder', { reason: 'notEmpty' })
     }

@@ -90,7 +90,11 @@ describe('editing people', () => {
 
   it('lets anyone edit their own details but not their role', async () => {
     await core.ok(student.id, 'people.update', { id: student.id, version: 1, organisation: 'Eigen atelier' })
-    await expectRefused(core.as(student.id, 'people.update', { id: student.id, version: 2, role: 'teacher' }), 'FORBIDDEN', 'coordinatorOnly')
+    await expectRefused(
+      core.as(student.id, 'people.update', { id: student.id, version: 2, role: 'teacher' }),
+      'FORBIDDEN',
+      'coordinatorOnly',
+    )
   })
 
   it('keeps students from editing others and teachers from editing coordinators', async () => {
@@ -99,7 +103,11 @@ describe('editing people', () => {
   })
 
   it('lets only a coordinator change roles', async () => {
-    await expectRefused(core.as(teacher.id, 'people.update', { id: student.id, version: 1, role: 'freelancer' }), 'FORBIDDEN', 'coordinatorOnly')
+    await expectRefused(
+      core.as(teacher.id, 'people.update', { id: student.id, version: 1, role: 'freelancer' }),
+      'FORBIDDEN',
+      'coordinatorOnly',
+    )
     const changed = await core.ok(coordinator.id, 'people.update', { id: student.id, version: 1, role: 'freelancer' })
     expect(changed.role).toBe('freelancer')
   })
@@ -111,7 +119,11 @@ describe('editing people', () => {
 
 describe('deactivating people', () => {
   it('lets only a coordinator deactivate, and hides inactive people from the list by default', async () => {
-    await expectRefused(core.as(teacher.id, 'people.setActive', { id: student.id, version: 1, active: false }), 'FORBIDDEN', 'coordinatorOnly')
+    await expectRefused(
+      core.as(teacher.id, 'people.setActive', { id: student.id, version: 1, active: false }),
+      'FORBIDDEN',
+      'coordinatorOnly',
+    )
     const off = await core.ok(coordinator.id, 'people.setActive', { id: student.id, version: 1, active: false })
     expect(off.active).toBe(false)
     expect((await core.ok(null, 'people.list', {})).items.map((p) => p.id)).not.toContain(student.id)
@@ -119,8 +131,16 @@ describe('deactivating people', () => {
   })
 
   it('keeps at least one active coordinator', async () => {
-    await expectRefused(core.as(coordinator.id, 'people.setActive', { id: coordinator.id, version: 1, active: false }), 'RULE', 'lastCoordinator')
-    await expectRefused(core.as(coordinator.id, 'people.update', { id: coordinator.id, version: 1, role: 'teacher' }), 'RULE', 'lastCoordinator')
+    await expectRefused(
+      core.as(coordinator.id, 'people.setActive', { id: coordinator.id, version: 1, active: false }),
+      'RULE',
+      'lastCoordinator',
+    )
+    await expectRefused(
+      core.as(coordinator.id, 'people.update', { id: coordinator.id, version: 1, role: 'teacher' }),
+      'RULE',
+      'lastCoordinator',
+    )
     await core.ok(coordinator.id, 'people.create', { name: 'Tweede', role: 'coordinator' })
     await core.ok(coordinator.id, 'people.setActive', { id: coordinator.id, version: 1, active: false })
   })

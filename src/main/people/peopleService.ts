@@ -7,8 +7,10 @@ import type { Person, personCreateInput, personListInput, personSetActiveInput, 
 import { ROLES } from '../../shared/people'
 import type { Clock } from '../clock'
 import type { Db } from '../db/database'
+import { writeTransaction } from '../db/writeTransaction'
 import type { Actor } from '../dispatcher'
 import { AppError, notFound, stale } from '../errors'
+import { requireActor, requireCoordinator, requireManager } from '../permissions'
 import { escapeLike, foldForSearch } from '../text'
 
 type CreateInput = z.output<typeof personCreateInput>
@@ -30,8 +32,6 @@ interface PersonRow {
   created_by: number | null
 }
 
-const MANAGERS: readonly Role[] = ['coordinator', 'teacher']
-
 export type PeopleService = ReturnType<typeof createPeopleService>
 
 export function createPeopleService(db: Db, clock: Clock) {
@@ -47,9 +47,7 @@ export function createPeopleService(db: Db, clock: Clock) {
        active = @active, search_text = @search_text, version = version + 1, updated_at = @now, updated_by = @actor
      WHERE id = @id AND version = @version`,
   )
-  const countByRoleStmt = db.prepare<[], { role: Role; n: number }>(
-    'SELECT role, count(*) AS n FROM people WHERE active = 1 GROUP BY role',
-  )
+  const countByRoleStmt = db.prepare<[], { role: Role; n: number }>('SELECT role, count(*) AS n FROM people WHERE active = 1 GROUP BY role')
 
   function getRow(id: number): PersonRow {
     const row = selectById.get(id)
@@ -65,14 +63,13 @@ export function createPeopleService(db: Db, clock: Clock) {
     }
   }
 
-  const create = db.transaction((input: CreateInput, actor: Actor | null): Person => {
+  const create = writeTransaction(db, (input: CreateInput, actor: Actor | null): Person => {
     const isFirst = countAll.get()!.n === 0
     if (isFirst) {
       if (input.role !== 'coordinator') {
         throw new AppError('RULE', 'The first profile of a centre must be a coordinator', { reason: 'firstProfileCoordinator' })
       }
     } else {
-      if (!actor) throw new AppError('FORBIDDEN', 'Pick your profile first', { reason: 'profileRequired' })
       requireManager(actor)
       if (input.role === 'coordinator' && actor.role !== 'coordinator') {
         throw new AppError('FORBIDDEN', 'Only a coordinator can make someone a coordinator', { reason: 'coordinatorOnly' })
@@ -83,8 +80,8 @@ export function createPeopleService(db: Db, clock: Clock) {
     return toPerson(getRow(Number(result.lastInsertRowid)))
   })
 
-  const update = db.transaction((input: UpdateInput, actor: Actor | null): Person => {
-    if (!actor) throw new AppError('FORBIDDEN', 'Pick your profile first', { reason: 'profileRequired' })
+  const update = writeTransaction(db, (input: UpdateInput, actor: Actor | null): Person => {
+    requireActor(actor)
     const row = getRow(input.id)
     const next = {
       name: input.name ?? row.name,
@@ -105,8 +102,7 @@ export function createPeopleService(db: Db, clock: Clock) {
     return toPerson(getRow(row.id))
   })
 
-  const setActive = db.transaction((input: SetActiveInput, actor: Actor | null): Person => {
-    if (!actor) throw new AppError('FORBIDDEN', 'Pick your profile first', { reason: 'profileRequired' })
+  const setActive = writeTransaction(db, (input: SetActiveInput, actor: Actor | null): Person => {
     requireCoordinator(actor)
     const row = getRow(input.id)
     if (row.version !== input.version) throw stale('person', row.id, row.version)
@@ -115,7 +111,12 @@ export function createPeopleService(db: Db, clock: Clock) {
     return toPerson(getRow(row.id))
   })
 
-  function write(row: PersonRow, next: Omit<PersonRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'created_by'>, version: number, actor: Actor) {
+  function write(
+    row: PersonRow,
+    next: Omit<PersonRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'created_by'>,
+    version: number,
+    actor: Actor,
+  ) {
     const changed = updateRow.run({
       id: row.id,
       version,
@@ -189,18 +190,6 @@ export function createPeopleService(db: Db, clock: Clock) {
       }
       return { id: row.id, name: row.name, role: row.role }
     },
-  }
-}
-
-function requireManager(actor: Actor) {
-  if (!MANAGERS.includes(actor.role)) {
-    throw new AppError('FORBIDDEN', 'Only coordinators and teachers manage people', { reason: 'managersOnly' })
-  }
-}
-
-function requireCoordinator(actor: Actor) {
-  if (actor.role !== 'coordinator') {
-    throw new AppError('FORBIDDEN', 'Only a coordinator can change roles or (de)activate people', { reason: 'coordinatorOnly' })
   }
 }
 

@@ -36,7 +36,8 @@ async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not ${values.port}`)
 
   const rendererDir = join(__dirname, '../renderer')
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new UsageError(`No built renderer in ${rendererDir}: run \`npm run build\` first.`)
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new UsageError(`No built renderer in ${rendererDir}: run \`npm run build\` first.`)
 
   const core = openWerkbank({ dataDir: values.data ?? defaultDataDir(), demo: values.demo })
   const token = process.env.WERKBANK_TOKEN || randomBytes(24).toString('base64url')

@@ -2,8 +2,9 @@
 import type { z } from 'zod'
 import { centreSettings, DEFAULT_TIME_ZONE, type CentreSettings, type settingsUpdateInput } from '../../shared/settings'
 import type { Db } from '../db/database'
+import { writeTransaction } from '../db/writeTransaction'
 import type { Actor } from '../dispatcher'
-import { AppError } from '../errors'
+import { requireCoordinator } from '../permissions'
 
 const DEFAULTS: CentreSettings = { centreName: 'Kenniscentrum Werkbank', timeZone: DEFAULT_TIME_ZONE }
 
@@ -11,7 +12,14 @@ export function createSettingsService(db: Db) {
   const selectAll = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
   const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
 
+  // Read on every booking (the time zone), changed rarely: kept until the next update.
+  let cached: CentreSettings | null = null
+
   function get(): CentreSettings {
+    return (cached ??= read())
+  }
+
+  function read(): CentreSettings {
     const stored: Record<string, unknown> = {}
     for (const { key, value } of selectAll.all()) stored[key] = JSON.parse(value)
     // Unknown keys from later versions are ignored; a damaged value falls back to the default.
@@ -19,13 +27,12 @@ export function createSettingsService(db: Db) {
     return parsed.success ? parsed.data : DEFAULTS
   }
 
-  const update = db.transaction((patch: z.output<typeof settingsUpdateInput>, actor: Actor | null): CentreSettings => {
-    if (actor?.role !== 'coordinator') {
-      throw new AppError('FORBIDDEN', 'Only a coordinator changes the centre settings', { reason: 'coordinatorOnly' })
-    }
+  const update = writeTransaction(db, (patch: z.output<typeof settingsUpdateInput>, actor: Actor | null): CentreSettings => {
+    requireCoordinator(actor)
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined) upsert.run(key, JSON.stringify(value))
     }
+    cached = null
     return get()
   })
 

@@ -58,9 +58,12 @@ export function tableChecksum(db: Db): string {
   for (const { name } of tables) {
     hash.update(name)
     // Table names come from sqlite_schema, not from input; identifiers cannot be bound.
-    for (const row of db.prepare('SELECT * FROM "' + name.replace(/"/g, '""') + '" ORDER BY rowid').all()) {
-      hash.update(JSON.stringify(row))
-    }
+    // Rows are sorted as text because WITHOUT ROWID tables have no rowid to order by.
+    const rows = db
+      .prepare('SELECT * FROM "' + name.replace(/"/g, '""') + '"')
+      .all()
+      .map((row) => JSON.stringify(row))
+    for (const row of rows.sort()) hash.update(row)
   }
   return hash.digest('hex')
 }

@@ -1,0 +1,418 @@
+// Calendar arithmetic for bookings in the centre's time zone (design guide §3): converting between
+// stored UTC instants and local wall-clock times, expanding recurring series, checking opening hours
+// and finding free slots. Pure functions; every time-zone step goes through Temporal so DST days
+// come out right.
+//
+// Conventions: an instant is epoch milliseconds; a local date is 'YYYY-MM-DD', a local time 'HH:MM'
+// (24h); weekdays are ISO (1 = Monday … 7 = Sunday).
+import { Temporal } from 'temporal-polyfill'
+
+export interface TimeRange {
+  from: string
+  to: string
+}
+
+/** Seven days, index 0 = Monday; each day's ranges sorted and non-overlapping, an empty day = closed. */
+export type OpeningHours = TimeRange[][]
+
+export interface RecurrenceRule {
+  freq: 'daily' | 'weekly'
+  interval: number
+  weekdays?: number[]
+  until?: string
+  count?: number
+  skipDates?: string[]
+}
+
+export interface Occurrence {
+  date: string
+  startsAt: number
+  endsAt: number
+}
+
+export interface Interval {
+  startsAt: number
+  endsAt: number
+}
+
+/** Upper bound on the occurrences one series may generate (skipped dates included). */
+export const MAX_OCCURRENCES = 500
+
+const MINUTE_MS = 60_000
+const MINUTES_PER_DAY = 24 * 60
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
+const TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/
+
+// ---------------------------------------------------------------------------------------------
+// Parsing and validation
+
+function parseDate(date: string, what = 'date'): Temporal.PlainDate {
+  const match = typeof date === 'string' ? DATE_PATTERN.exec(date) : null
+  if (!match) throw new RangeError(`Invalid ${what} ${JSON.stringify(date)}: expected YYYY-MM-DD`)
+  try {
+    // 'reject' so 2026-02-30 is an error instead of silently becoming 2026-02-28.
+    return Temporal.PlainDate.from({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }, { overflow: 'reject' })
+  } catch {
+    throw new RangeError(`Invalid ${what} ${JSON.stringify(date)}: no such calendar day`)
+  }
+}
+
+/** 'HH:MM' → minutes since midnight; '24:00' (= 1440) only where `allowEndOfDay`. */
+function parseTime(time: string, what = 'time', allowEndOfDay = false): number {
+  if (allowEndOfDay && time === '24:00') return MINUTES_PER_DAY
+  const match = typeof time === 'string' ? TIME_PATTERN.exec(time) : null
+  if (!match) throw new RangeError(`Invalid ${what} ${JSON.stringify(time)}: expected HH:MM (00:00–23:59)`)
+  return Number(match[1]) * 60 + Number(match[2])
+}
+
+function requireInstant(value: number, what: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new RangeError(`Invalid ${what}: ${String(value)}`)
+}
+
+function requireInteger(value: number, what: string, min: number): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new RangeError(`Invalid ${what}: ${String(value)} (expected an integer ≥ ${min})`)
+  }
+}
+
+function requireWeekday(value: number): void {
+  if (!Number.isInteger(value) || value < 1 || value > 7) {
+    throw new RangeError(`Invalid weekday ${String(value)}: expected 1 (Monday) … 7 (Sunday)`)
+  }
+}
+
+interface ParsedRange {
+  from: number
+  to: number
+}
+
+function parseOpeningHours(openingHours: OpeningHours): ParsedRange[][] {
+  if (!Array.isArray(openingHours) || openingHours.length !== 7) {
+    throw new RangeError('Opening hours must list exactly 7 days (index 0 = Monday)')
+  }
+  return openingHours.map((day, index) => {
+    if (!Array.isArray(day)) throw new RangeError(`Opening hours for day ${index + 1} must be an array`)
+    let previousEnd = -1
+    return day.map((range) => {
+      const from = parseTime(range.from, 'opening time')
+      const to = parseTime(range.to, 'closing time', true)
+      if (from >= to) throw new RangeError(`Opening range ${range.from}–${range.to} must end after it starts`)
+      if (from < previousEnd) throw new RangeError(`Opening ranges of day ${index + 1} must be sorted and non-overlapping`)
+      previousEnd = to
+      return { from, to }
+    })
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversions
+
+function plainTimeOf(minutes: number): Temporal.PlainTime {
+  return new Temporal.PlainTime(Math.floor(minutes / 60), minutes % 60)
+}
+
+/** Local minutes-of-day → instant, 'compatible' disambiguation; 1440 means the next day's start. */
+function localMinutesToInstant(date: Temporal.PlainDate, minutes: number, timeZone: string): number {
+  if (minutes >= MINUTES_PER_DAY) {
+    // Start of the next day rather than "00:00": in a few zones midnight itself falls in a DST gap.
+    return date.add({ days: 1 }).toZonedDateTime(timeZone).epochMilliseconds
+  }
+  return date.toPlainDateTime(plainTimeOf(minutes)).toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds
+}
+
+function zonedOf(instant: number, timeZone: string): Temporal.ZonedDateTime {
+  requireInstant(instant, 'instant')
+  return Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone)
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+/**
+ * Local wall-clock → instant. A time in the spring-forward gap moves to the later valid time (02:30
+ * becomes 03:30); a time in the repeated autumn hour takes the first (summer-time) occurrence.
+ */
+export function toInstant(date: string, time: string, timeZone: string): number {
+  return localMinutesToInstant(parseDate(date), parseTime(time), timeZone)
+}
+
+/** Instant → local date, time (seconds are dropped, not rounded) and ISO weekday. */
+export function toLocal(instant: number, timeZone: string): { date: string; time: string; weekday: number } {
+  const zoned = zonedOf(instant, timeZone)
+  return {
+    date: zoned.toPlainDate().toString(),
+    time: `${pad2(zoned.hour)}:${pad2(zoned.minute)}`,
+    weekday: zoned.dayOfWeek,
+  }
+}
+
+/** Real elapsed minutes from a to b (negative when b is earlier); a DST night is 7 or 9 hours. */
+export function minutesBetween(a: number, b: number): number {
+  requireInstant(a, 'instant')
+  requireInstant(b, 'instant')
+  return (b - a) / MINUTE_MS
+}
+
+/** True when the local wall-clock time (hours·60 + minutes, no stray seconds) is a multiple of slotMinutes. */
+export function isAligned(instant: number, slotMinutes: number, timeZone: string): boolean {
+  requireInteger(slotMinutes, 'slotMinutes', 1)
+  const zoned = zonedOf(instant, timeZone)
+  if (zoned.second !== 0 || zoned.millisecond !== 0) return false
+  return (zoned.hour * 60 + zoned.minute) % slotMinutes === 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recurrence
+
+/**
+ * Expands a recurring series into occurrences. Each keeps its local wall-clock start (a 09:00 class
+ * stays at 09:00 across DST) and lasts durationMinutes of real time. `count` is used up by skipped
+ * dates too (like RFC 5545 EXDATE), and the cap applies to generated occurrences, skipped included.
+ * With `weekdays`, `date` itself only counts when its weekday is listed; for 'daily' the list
+ * filters the days.
+ */
+export function expandRecurrence(input: {
+  date: string
+  time: string
+  durationMinutes: number
+  timeZone: string
+  rule: RecurrenceRule
+}): Occurrence[] {
+  const { rule, timeZone } = input
+  const start = parseDate(input.date)
+  const startMinutes = parseTime(input.time)
+  requireInteger(input.durationMinutes, 'durationMinutes', 1)
+  if (rule.freq !== 'daily' && rule.freq !== 'weekly') throw new RangeError(`Invalid freq ${JSON.stringify(rule.freq)}`)
+  requireInteger(rule.interval, 'interval', 1)
+
+  const hasUntil = rule.until !== undefined
+  const hasCount = rule.count !== undefined
+  if (hasUntil === hasCount) throw new RangeError('A recurrence rule needs exactly one of until and count')
+  const until = hasUntil ? parseDate(rule.until as string, 'until date') : null
+  if (until && Temporal.PlainDate.compare(until, start) < 0) {
+    throw new RangeError(`The until date ${rule.until} lies before the first date ${input.date}`)
+  }
+  if (hasCount) {
+    requireInteger(rule.count as number, 'count', 1)
+    if ((rule.count as number) > MAX_OCCURRENCES) {
+      throw new RangeError(`A series may have at most MAX_OCCURRENCES = ${MAX_OCCURRENCES} occurrences, count is ${rule.count}`)
+    }
+  }
+  const count = hasCount ? (rule.count as number) : Infinity
+
+  let weekdays: number[] | null = null
+  if (rule.weekdays !== undefined) {
+    if (!Array.isArray(rule.weekdays) || rule.weekdays.length === 0) {
+      throw new RangeError('weekdays, when given, must list at least one weekday')
+    }
+    rule.weekdays.forEach(requireWeekday)
+    weekdays = [...new Set(rule.weekdays)].sort((a, b) => a - b)
+  }
+  const skip = new Set((rule.skipDates ?? []).map((d) => parseDate(d, 'skip date').toString()))
+
+  const dates =
+    rule.freq === 'weekly' ? weeklyDates(start, rule.interval, weekdays ?? [start.dayOfWeek]) : dailyDates(start, rule.interval, weekdays)
+
+  const occurrences: Occurrence[] = []
+  let generated = 0
+  for (const date of dates) {
+    if (generated >= count) break
+    if (until && Temporal.PlainDate.compare(date, until) > 0) break
+    generated += 1
+    if (generated > MAX_OCCURRENCES) {
+      throw new RangeError(`A series may have at most MAX_OCCURRENCES = ${MAX_OCCURRENCES} occurrences; this rule generates more`)
+    }
+    const key = date.toString()
+    if (skip.has(key)) continue
+    const startsAt = localMinutesToInstant(date, startMinutes, timeZone)
+    occurrences.push({ date: key, startsAt, endsAt: startsAt + input.durationMinutes * MINUTE_MS })
+  }
+  return occurrences
+}
+
+/** Listed weekdays of every interval-th week, weeks counted Monday-based from the week of `start`. */
+function* weeklyDates(start: Temporal.PlainDate, interval: number, weekdays: number[]): Generator<Temporal.PlainDate> {
+  const firstMonday = start.subtract({ days: start.dayOfWeek - 1 })
+  for (let week = 0; ; week += interval) {
+    const monday = firstMonday.add({ weeks: week })
+    for (const weekday of weekdays) {
+      const date = monday.add({ days: weekday - 1 })
+      if (Temporal.PlainDate.compare(date, start) >= 0) yield date
+    }
+  }
+}
+
+function* dailyDates(start: Temporal.PlainDate, interval: number, weekdays: number[] | null): Generator<Temporal.PlainDate> {
+  // Stepping by a multiple of 7 days never changes the weekday: a filter without it would loop forever.
+  if (weekdays && interval % 7 === 0 && !weekdays.includes(start.dayOfWeek)) {
+    throw new RangeError('This daily rule never lands on one of its weekdays')
+  }
+  for (let day = 0; ; day += interval) {
+    const date = start.add({ days: day })
+    if (!weekdays || weekdays.includes(date.dayOfWeek)) yield date
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening hours
+
+/** A day's opening ranges as real-time [start, end) instants. */
+function dayRangeInstants(date: Temporal.PlainDate, ranges: ParsedRange[], timeZone: string): Interval[] {
+  return ranges.map((range) => ({
+    startsAt: localMinutesToInstant(date, range.from, timeZone),
+    endsAt: localMinutesToInstant(date, range.to, timeZone),
+  }))
+}
+
+function fitsOneRange(startsAt: number, endsAt: number, ranges: Interval[]): boolean {
+  return ranges.some((range) => range.startsAt <= startsAt && endsAt <= range.endsAt)
+}
+
+/**
+ * null when [startsAt, endsAt) lies inside one opening range of its local start day; a booking may
+ * end exactly at closing time but not run past it, over a break or past midnight.
+ */
+export function checkOpeningHours(input: {
+  startsAt: number
+  endsAt: number
+  openingHours: OpeningHours
+  closedDates: string[]
+  timeZone: string
+}): null | { reason: 'closedDate' | 'outsideOpeningHours'; date: string } {
+  requireInstant(input.startsAt, 'startsAt')
+  requireInstant(input.endsAt, 'endsAt')
+  if (input.endsAt <= input.startsAt) throw new RangeError('endsAt must be after startsAt')
+  const hours = parseOpeningHours(input.openingHours)
+  const closed = closedDateSet(input.closedDates)
+  const zoned = zonedOf(input.startsAt, input.timeZone)
+  const date = zoned.toPlainDate()
+  const key = date.toString()
+  if (closed.has(key)) return { reason: 'closedDate', date: key }
+  const ranges = dayRangeInstants(date, hours[zoned.dayOfWeek - 1] ?? [], input.timeZone)
+  return fitsOneRange(input.startsAt, input.endsAt, ranges) ? null : { reason: 'outsideOpeningHours', date: key }
+}
+
+function closedDateSet(closedDates: string[]): Set<string> {
+  if (!Array.isArray(closedDates)) throw new RangeError('closedDates must be an array of dates')
+  return new Set(closedDates.map((d) => parseDate(d, 'closed date').toString()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free slots
+
+/**
+ * The first `limit` free slots in [from, to), in time order. Candidates step by slotMinutes of
+ * local wall-clock time from each opening range's start; a wall-clock time skipped by DST yields no
+ * candidate and a repeated one yields both. Busy intervals arrive already extended by their own
+ * buffer; the new booking needs bufferMinutes after it as well.
+ */
+export function findFreeSlots(input: {
+  from: number
+  to: number
+  durationMinutes: number
+  slotMinutes: number
+  bufferMinutes: number
+  openingHours: OpeningHours
+  closedDates: string[]
+  timeZone: string
+  busy: Interval[]
+  limit: number
+  notBefore?: number
+}): Interval[] {
+  const { timeZone } = input
+  requireInstant(input.from, 'from')
+  requireInstant(input.to, 'to')
+  if (input.to < input.from) throw new RangeError('to must not be before from')
+  requireInteger(input.durationMinutes, 'durationMinutes', 1)
+  requireInteger(input.slotMinutes, 'slotMinutes', 1)
+  requireInteger(input.bufferMinutes, 'bufferMinutes', 0)
+  requireInteger(input.limit, 'limit', 0)
+  if (input.notBefore !== undefined) requireInstant(input.notBefore, 'notBefore')
+  const hours = parseOpeningHours(input.openingHours)
+  const closed = closedDateSet(input.closedDates)
+  const conflicts = busyIndex(input.busy)
+
+  const earliest = Math.max(input.from, input.notBefore ?? input.from)
+  const duration = input.durationMinutes * MINUTE_MS
+  const tail = duration + input.bufferMinutes * MINUTE_MS
+  const slots: Interval[] = []
+  if (input.limit === 0 || earliest >= input.to) return slots
+
+  const lastDate = zonedOf(input.to - 1, timeZone).toPlainDate()
+  for (
+    let date = zonedOf(earliest, timeZone).toPlainDate();
+    Temporal.PlainDate.compare(date, lastDate) <= 0;
+    date = date.add({ days: 1 })
+  ) {
+    if (closed.has(date.toString())) continue
+    const dayRanges = hours[date.dayOfWeek - 1] ?? []
+    if (dayRanges.length === 0) continue
+    const rangeInstants = dayRangeInstants(date, dayRanges, timeZone)
+    // Every candidate lies on this local date, so sorting per day keeps the whole result ordered.
+    const starts = dayCandidates(date, dayRanges, input.slotMinutes, timeZone).sort((a, b) => a - b)
+    let previous = -Infinity
+    for (const s of starts) {
+      if (s === previous) continue
+      previous = s
+      if (s < earliest || s >= input.to) continue
+      if (!fitsOneRange(s, s + duration, rangeInstants)) continue
+      if (conflicts(s, s + tail)) continue
+      slots.push({ startsAt: s, endsAt: s + duration })
+      if (slots.length >= input.limit) return slots
+    }
+  }
+  return slots
+}
+
+/** Candidate start instants of one local day: every slot step from each range's opening time. */
+function dayCandidates(date: Temporal.PlainDate, ranges: ParsedRange[], slotMinutes: number, timeZone: string): number[] {
+  const starts: number[] = []
+  for (const range of ranges) {
+    for (let minutes = range.from; minutes < range.to; minutes += slotMinutes) {
+      const wallClock = date.toPlainDateTime(plainTimeOf(minutes))
+      const earlier = wallClock.toZonedDateTime(timeZone, { disambiguation: 'earlier' })
+      // In a spring-forward gap the wall-clock time does not exist; offering its shifted twin would
+      // break the slot grid, so the gap simply has no candidates.
+      if (!earlier.toPlainDateTime().equals(wallClock)) continue
+      starts.push(earlier.epochMilliseconds)
+      const later = wallClock.toZonedDateTime(timeZone, { disambiguation: 'later' })
+      if (later.epochMilliseconds !== earlier.epochMilliseconds) starts.push(later.epochMilliseconds)
+    }
+  }
+  return starts
+}
+
+/**
+ * Returns a test "does [s, e) clash with any busy interval", i.e. some b has b.startsAt < e and
+ * b.endsAt > s. With busy sorted by start once, the intervals starting before e form a prefix, so a
+ * binary search plus a prefix maximum of their ends answers each query in O(log n).
+ */
+function busyIndex(busy: Interval[]): (s: number, e: number) => boolean {
+  if (!Array.isArray(busy)) throw new RangeError('busy must be an array of intervals')
+  const sorted = busy
+    .map((b) => {
+      requireInstant(b.startsAt, 'busy startsAt')
+      requireInstant(b.endsAt, 'busy endsAt')
+      return { startsAt: b.startsAt, endsAt: b.endsAt }
+    })
+    .sort((a, b) => a.startsAt - b.startsAt)
+  const starts = sorted.map((b) => b.startsAt)
+  const maxEnd: number[] = []
+  let running = -Infinity
+  for (const b of sorted) {
+    running = Math.max(running, b.endsAt)
+    maxEnd.push(running)
+  }
+  return (s, e) => {
+    // Number of busy intervals with startsAt < e.
+    let lo = 0
+    let hi = starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((starts[mid] as number) < e) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 && (maxEnd[lo - 1] as number) > s
+  }
+}
