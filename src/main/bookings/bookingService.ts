@@ -26,7 +26,6 @@ import { bookingCost, findRuleViolation } from './bookingRules'
 import { toLocal } from './calendarTime'
 
 const MINUTE = 60_000
-const OCCUPYING = "('requested', 'confirmed', 'checked_in', 'completed')"
 
 interface BookingRow {
   id: number
@@ -81,7 +80,7 @@ export interface BookingServiceDeps {
 export type BookingService = ReturnType<typeof createBookingService>
 
 export function createBookingService({ db, clock, equipment, permits, timeZone }: BookingServiceDeps) {
-  const selectById = db.prepare<[number], BookingRow>(`${SELECT} WHERE b.id = ?`)
+  const selectById = db.prepare<[number], BookingRow>(SELECT + ' WHERE b.id = ?')
   const selectPerson = db.prepare<[number], { id: number; name: string; role: Role; active: number }>(
     'SELECT id, name, role, active FROM people WHERE id = ?',
   )
@@ -92,13 +91,13 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     { id: number; kind: BookingKind; starts_at: number; ends_at: number; name: string | null }
   >(
     `SELECT b.id, b.kind, b.starts_at, b.ends_at, p.name FROM bookings b LEFT JOIN people p ON p.id = b.person_id
-     WHERE b.equipment_id = @machine AND b.status IN ${OCCUPYING}
+     WHERE b.equipment_id = @machine AND b.status IN ('requested', 'confirmed', 'checked_in', 'completed')
        AND b.starts_at < @blockUntil AND b.starts_at >= @lowerBound AND b.block_until > @start AND b.id <> @self
      ORDER BY b.starts_at LIMIT 1`,
   )
   const countFuture = db.prepare<{ machine: number; person: number; now: number; self: number }, { n: number }>(
     `SELECT count(*) AS n FROM bookings
-     WHERE equipment_id = @machine AND person_id = @person AND kind = 'use' AND status IN ${OCCUPYING}
+     WHERE equipment_id = @machine AND person_id = @person AND kind = 'use' AND status IN ('requested', 'confirmed', 'checked_in', 'completed')
        AND starts_at > @now AND id <> @self`,
   )
   const insert = db.prepare(
@@ -314,7 +313,8 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     const machines = input.equipmentIds ? JSON.stringify(input.equipmentIds) : null
     return db
       .prepare<Record<string, unknown>, BookingRow>(
-        `${SELECT}
+        SELECT +
+          `
          WHERE b.starts_at < @to AND b.starts_at >= @lowerBound AND b.ends_at > @from
            AND (@machines IS NULL OR b.equipment_id IN (SELECT value FROM json_each(@machines)))
            AND (@person IS NULL OR b.person_id = @person OR b.booked_by = @person

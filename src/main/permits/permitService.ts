@@ -43,7 +43,7 @@ export function createPermitService(db: Db, clock: Clock) {
     `INSERT INTO permits (person_id, equipment_id, equipment_kind, level, granted_by, granted_at, valid_until, note)
      VALUES (@personId, @equipmentId, @equipmentKind, @level, @actor, @now, @validUntil, @note)`,
   )
-  const selectById = db.prepare<[number], PermitRow>(`${SELECT} WHERE p.id = ?`)
+  const selectById = db.prepare<[number], PermitRow>(SELECT + ' WHERE p.id = ?')
   const candidates = db.prepare<[number, number, string], { level: PermitLevel; valid_until: string | null }>(
     `SELECT level, valid_until FROM permits
      WHERE person_id = ? AND revoked_at IS NULL AND (equipment_id = ? OR equipment_kind = ?)`,
@@ -87,7 +87,8 @@ export function createPermitService(db: Db, clock: Clock) {
   function list(input: z.output<typeof permitListInput>): Permit[] {
     return db
       .prepare<{ person: number | null; equipment: number | null; revoked: number }, PermitRow>(
-        `${SELECT} WHERE (@person IS NULL OR p.person_id = @person)
+        SELECT +
+          ` WHERE (@person IS NULL OR p.person_id = @person)
            AND (@equipment IS NULL OR p.equipment_id = @equipment
                 OR p.equipment_kind = (SELECT kind FROM equipment WHERE id = @equipment))
            AND (@revoked = 1 OR p.revoked_at IS NULL)
