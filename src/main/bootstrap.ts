@@ -49,9 +49,11 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
   const permits = createPermitService(db, clock)
   const bookings = createBookingService({ db, clock, equipment, permits, timeZone: () => settings.get().timeZone })
 
+  const demoServices = { db, clock, timeZone: () => settings.get().timeZone, people, equipment, permits, bookings }
+
   const handlers: Handlers = {
     'app.info': () => ({ version, schemaVersion: readUserVersion(db), dataDir, isEmpty: people.count() === 0 }),
-    'demo.load': () => loadDemoCentre(db, people),
+    'demo.load': () => loadDemoCentre(demoServices),
     'people.create': (input, ctx) => people.create(input, ctx.actor),
     'people.get': (input) => people.get(input.id),
     'people.list': (input) => people.list(input),
@@ -75,7 +77,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
   }
 
-  if (options.demo && people.count() === 0) loadDemoCentre(db, people)
+  if (options.demo && people.count() === 0) loadDemoCentre(demoServices)
 
   const call = createDispatcher({
     handlers,

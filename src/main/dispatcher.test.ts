@@ -119,6 +119,21 @@ describe('the demo centre', () => {
     for (const n of Object.values(counts)) expect(n).toBeGreaterThan(0)
     const info = await core.ok(null, 'app.info', {})
     expect(info.isEmpty).toBe(false)
+    const machines = await core.ok(null, 'equipment.list', {})
+    expect(machines.map((m) => m.kind)).toEqual(
+      expect.arrayContaining(['laser_cutter', 'cnc_router', 'robot_arm', 'printer_3d', 'vacuum_press', 'edge_bander']),
+    )
+    const now = Date.now()
+    const bookings = await core.ok(1, 'bookings.list', {
+      from: new Date(now - 21 * 86_400_000).toISOString(),
+      to: new Date(now + 28 * 86_400_000).toISOString(),
+    })
+    const kinds = new Set(bookings.map((b) => b.kind))
+    expect(bookings.length).toBeGreaterThan(150)
+    expect([...kinds].sort()).toEqual(['maintenance', 'training', 'use'])
+    expect(bookings.some((b) => b.status === 'requested')).toBe(true)
+    const permits = await core.ok(1, 'permits.list', {})
+    expect(permits.some((p) => p.validUntil !== null && p.validUntil < new Date().toISOString().slice(0, 10))).toBe(true)
   })
 
   it('refuses to load into a folder that has people', async () => {

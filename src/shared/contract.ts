@@ -28,7 +28,7 @@ export const appInfo = z.strictObject({
 
 export const contract = {
   'app.info': { input: noInput, output: appInfo },
-  'demo.load': { input: noInput, output: z.strictObject({ people: z.int() }) },
+  'demo.load': { input: noInput, output: z.strictObject({ people: z.int(), equipment: z.int(), bookings: z.int() }) },
 
   'people.create': { input: personCreateInput, output: person },
   'people.get': { input: z.strictObject({ id: personId }), output: person },
