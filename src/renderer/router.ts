@@ -7,8 +7,14 @@ export type NavRoute = (typeof NAV_ROUTES)[number]
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'dashboard', component: DashboardView },
-  { path: '/equipment', name: 'equipment', component: () => import('./views/ModulePlaceholderView.vue'), props: { module: 'equipment' } },
-  { path: '/experiments', name: 'experiments', component: () => import('./views/ModulePlaceholderView.vue'), props: { module: 'experiments' } },
+  { path: '/equipment', name: 'equipment', component: () => import('./views/EquipmentView.vue') },
+  { path: '/equipment/:id(\\d+)', name: 'machine', component: () => import('./views/EquipmentMachineView.vue'), props: true },
+  {
+    path: '/experiments',
+    name: 'experiments',
+    component: () => import('./views/ModulePlaceholderView.vue'),
+    props: { module: 'experiments' },
+  },
   { path: '/knowledge', name: 'knowledge', component: () => import('./views/ModulePlaceholderView.vue'), props: { module: 'knowledge' } },
   { path: '/symposia', name: 'symposia', component: () => import('./views/ModulePlaceholderView.vue'), props: { module: 'symposia' } },
   { path: '/people', name: 'people', component: () => import('./views/PeopleView.vue') },

@@ -26,7 +26,7 @@ export function findChromium(): string | undefined {
 
 export const NO_BROWSER_HELP =
   'No Chromium found for the e2e tests. Install one of: Debian/Ubuntu `sudo apt-get install chromium`, ' +
-  'Google Chrome, or Playwright\'s own (`npx playwright install chromium`); or set WERKBANK_CHROMIUM=/path/to/chrome.'
+  "Google Chrome, or Playwright's own (`npx playwright install chromium`); or set WERKBANK_CHROMIUM=/path/to/chrome."
 
 /** Flags for a headless run on a closed network: no background traffic, no sandbox (CI runs as root). */
 export const CHROMIUM_ARGS = [

@@ -13,7 +13,6 @@ const SCREENS = [
   { path: '/#/settings', heading: 'Instellingen', name: 'settings' },
 ]
 
-
 test('the profile picker lists the centre and is accessible', async ({ page }) => {
   await openApp(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Wie gebruikt Werkbank?' })).toBeVisible()

@@ -35,7 +35,11 @@ describe('messages', () => {
     for (const locale of ['nl', 'en'] as const) {
       const i18n = createI18n({ legacy: false, locale, messages: { nl, en }, missingWarn: false, fallbackWarn: false })
       for (const [key, raw] of leaves((locale === 'nl' ? nl : en) as unknown as Tree)) {
-        const out = i18n.global.t(key, { name: 'X', n: 2, email: 'a@b', incident: '1', query: 'q', language: 'L', centre: 'C', keys: 'k', minimum: 1, maximum: 9 }, 2)
+        const out = i18n.global.t(
+          key,
+          { name: 'X', n: 2, email: 'a@b', incident: '1', query: 'q', language: 'L', centre: 'C', keys: 'k', minimum: 1, maximum: 9 },
+          2,
+        )
         expect(out, `${locale}:${key}`).not.toBe(key)
         expect(out.includes('{') && !raw.includes("{'{'}"), `${locale}:${key} left a placeholder: ${out}`).toBe(false)
       }
@@ -52,6 +56,18 @@ describe('messages', () => {
     for (const reason of reasons) {
       expect(nl.errors.reasons, `nl has no text for reason ${reason}`).toHaveProperty(reason)
       expect(en.errors.reasons, `en has no text for reason ${reason}`).toHaveProperty(reason)
+    }
+  })
+
+  it('translates every field check the contract can fail with', () => {
+    const shared = sourceFiles('src/shared')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n')
+    const reasons = new Set([...shared.matchAll(/params: \{ reason: '(\w+)' \}/g)].map((m) => m[1]!))
+    expect(reasons.size).toBeGreaterThan(4)
+    for (const reason of reasons) {
+      expect(nl.errors.fields, `nl has no field text for ${reason}`).toHaveProperty(reason)
+      expect(en.errors.fields, `en has no field text for ${reason}`).toHaveProperty(reason)
     }
   })
 })

@@ -44,7 +44,10 @@ describe('other rules', () => {
   })
 
   it('refuses SQL built with a template literal in the core', async () => {
-    const ids = await ruleIds('src/main/x.ts', 'export const f = (db: { prepare(s: string): void }, id: string) => db.prepare(`SELECT * FROM t WHERE id = ${id}`)\n')
+    const ids = await ruleIds(
+      'src/main/x.ts',
+      'export const f = (db: { prepare(s: string): void }, id: string) => db.prepare(`SELECT * FROM t WHERE id = ${id}`)\n',
+    )
     expect(ids).toContain('no-restricted-syntax')
   })
 })

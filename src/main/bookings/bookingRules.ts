@@ -8,7 +8,7 @@ import type { Actor } from '../dispatcher'
 import type { MachineForBooking } from '../equipment/equipmentService'
 import { AppError } from '../errors'
 import type { PermitCheck } from '../permits/permitService'
-import { checkOpeningHours, isAligned, toLocal } from './calendarTime'
+import { checkOpeningHours, isAligned, toLocal } from '../../shared/calendarTime'
 
 const MINUTE = 60_000
 const DAY = 86_400_000

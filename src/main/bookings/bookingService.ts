@@ -23,7 +23,7 @@ import { AppError, notFound, stale } from '../errors'
 import { isManager, requireActor, requireCoordinator } from '../permissions'
 import type { PermitService } from '../permits/permitService'
 import { bookingCost, findRuleViolation } from './bookingRules'
-import { toLocal } from './calendarTime'
+import { toLocal } from '../../shared/calendarTime'
 
 const MINUTE = 60_000
 

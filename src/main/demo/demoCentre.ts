@@ -7,7 +7,7 @@ import { equipmentCreateInput, type Equipment, type EquipmentKind } from '../../
 import { permitGrantInput } from '../../shared/permits'
 import { personCreateInput, type Person } from '../../shared/people'
 import type { BookingService } from '../bookings/bookingService'
-import { toInstant, toLocal } from '../bookings/calendarTime'
+import { toInstant, toLocal } from '../../shared/calendarTime'
 import type { Clock } from '../clock'
 import type { Db } from '../db/database'
 import { writeTransaction } from '../db/writeTransaction'
@@ -160,7 +160,7 @@ function bookTerm(s: DemoServices, coordinator: Actor, everyone: Person[], machi
           const supervisor = who.role === 'student' ? teachers[Math.floor(random() * teachers.length)]!.id : null
           const future = Date.parse(date) > Date.parse(today.date)
           // Future robot-arm requests by freelancers themselves wait for the coordinator's approval.
-          const actor = future && kind === 'robot_arm' && who.role === 'freelancer' ? asActor(who) : coordinator
+          const actor = future && kind === 'robot_arm' && who.role === 'freelancer' && random() < 0.3 ? asActor(who) : coordinator
           tryBook(
             actor,
             {

@@ -2,7 +2,7 @@
 // rules switch everything on. Times are written as local Amsterdam wall-clock for readability.
 import { DEFAULT_BOOKING_RULES, type BookingRules, type Equipment } from '../../shared/equipment'
 import type { Person } from '../../shared/people'
-import { toInstant } from '../bookings/calendarTime'
+import { toInstant } from '../../shared/calendarTime'
 import { openTestCore, type TestCore } from './testCore'
 
 export const ZONE = 'Europe/Amsterdam'

@@ -69,7 +69,12 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  async function createFirstProfile(input: { name: string; email: string | null; trade: string | null; organisation: string | null }): Promise<ApiResult<Person>> {
+  async function createFirstProfile(input: {
+    name: string
+    email: string | null
+    trade: string | null
+    organisation: string | null
+  }): Promise<ApiResult<Person>> {
     const result = await call('people.create', { ...input, role: 'coordinator' })
     if (result.ok) {
       await refreshInfo()

@@ -4,6 +4,7 @@ import { ref } from 'vue'
 import type { CentreSettings } from '../../shared/settings'
 import type { ApiResult } from '../../shared/result'
 import { call } from '../api/client'
+import { setDisplayTimeZone } from '../i18n/format'
 import { applyLocale, resolveLocale, storedPreference, storePreference, type LocalePreference } from '../i18n'
 
 export const useSettingsStore = defineStore('settings', () => {
@@ -12,12 +13,18 @@ export const useSettingsStore = defineStore('settings', () => {
 
   async function load() {
     const result = await call('settings.get', {})
-    if (result.ok) centre.value = result.value
+    if (result.ok) {
+      centre.value = result.value
+      setDisplayTimeZone(result.value.timeZone)
+    }
   }
 
   async function update(patch: Partial<CentreSettings>): Promise<ApiResult<CentreSettings>> {
     const result = await call('settings.update', patch)
-    if (result.ok) centre.value = result.value
+    if (result.ok) {
+      centre.value = result.value
+      setDisplayTimeZone(result.value.timeZone)
+    }
     return result
   }
 

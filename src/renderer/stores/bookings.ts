@@ -1,0 +1,43 @@
+// Bookings as the calendars show them, and every change made from a calendar or the booking dialog.
+// Calendars ask for a range; a change reloads the ranges that are on screen.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Booking } from '../../shared/bookings'
+import type { MethodInput } from '../../shared/contract'
+import type { ApiResult } from '../../shared/result'
+import { call } from '../api/client'
+
+export const useBookingsStore = defineStore('bookings', () => {
+  /** Raised after every successful change, so calendars on screen refetch. */
+  const revision = ref(0)
+  const pendingApprovals = ref<Booking[]>([])
+
+  async function range(input: MethodInput<'bookings.list'>): Promise<ApiResult<Booking[]>> {
+    return call('bookings.list', input)
+  }
+
+  async function afterChange(result: ApiResult<Booking>): Promise<ApiResult<Booking>> {
+    if (result.ok) {
+      revision.value++
+      void loadPendingApprovals()
+    }
+    return result
+  }
+
+  async function loadPendingApprovals() {
+    const now = Date.now()
+    const result = await call('bookings.list', {
+      from: new Date(now - 86_400_000).toISOString(),
+      to: new Date(now + 90 * 86_400_000).toISOString(),
+    })
+    if (result.ok) pendingApprovals.value = result.value.filter((b) => b.status === 'requested')
+  }
+
+  const create = async (input: MethodInput<'bookings.create'>) => afterChange(await call('bookings.create', input))
+  const update = async (input: MethodInput<'bookings.update'>) => afterChange(await call('bookings.update', input))
+  const cancel = async (input: MethodInput<'bookings.cancel'>) => afterChange(await call('bookings.cancel', input))
+  const approve = async (booking: Booking) => afterChange(await call('bookings.approve', { id: booking.id, version: booking.version }))
+  const get = (id: number) => call('bookings.get', { id })
+
+  return { revision, pendingApprovals, range, loadPendingApprovals, create, update, cancel, approve, get }
+})
