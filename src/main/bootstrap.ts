@@ -11,7 +11,9 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatcher'
 import { createFileLogger, type Logger } from './log'
 import { createPeopleService } from './people/peopleService'
 import { createSettingsService } from './settings/settingsService'
+import { createAvailability } from './bookings/availability'
 import { createBookingService } from './bookings/bookingService'
+import { createCalendarExport } from './bookings/calendarExport'
 import { createEquipmentService } from './equipment/equipmentService'
 import { createPermitService } from './permits/permitService'
 
@@ -47,9 +49,12 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
   const settings = createSettingsService(db)
   const equipment = createEquipmentService(db, clock)
   const permits = createPermitService(db, clock)
-  const bookings = createBookingService({ db, clock, equipment, permits, timeZone: () => settings.get().timeZone })
+  const timeZone = () => settings.get().timeZone
+  const bookings = createBookingService({ db, clock, equipment, permits, timeZone })
+  const availability = createAvailability(db, clock, equipment, timeZone)
+  const calendarExport = createCalendarExport(db, clock, bookings, { centre: () => settings.get().centreName, timeZone })
 
-  const demoServices = { db, clock, timeZone: () => settings.get().timeZone, people, equipment, permits, bookings }
+  const demoServices = { db, clock, timeZone, people, equipment, permits, bookings }
 
   const handlers: Handlers = {
     'app.info': () => ({ version, schemaVersion: readUserVersion(db), dataDir, isEmpty: people.count() === 0 }),
@@ -73,6 +78,14 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'bookings.update': (input, ctx) => bookings.update(input, ctx.actor),
     'bookings.cancel': (input, ctx) => bookings.cancel(input, ctx.actor),
     'bookings.approve': (input, ctx) => bookings.approve(input, ctx.actor),
+    'bookings.previewSeries': (input, ctx) => bookings.previewSeries(input, ctx.actor),
+    'bookings.createSeries': (input, ctx) => bookings.createSeries(input, ctx.actor),
+    'bookings.conflicts': (input, ctx) => bookings.conflicts(input, ctx.actor),
+    'bookings.checkIn': (input, ctx) => bookings.checkIn(input, ctx.actor),
+    'bookings.checkOut': (input, ctx) => bookings.checkOut(input, ctx.actor),
+    'bookings.markNoShow': (input, ctx) => bookings.markNoShow(input, ctx.actor),
+    'bookings.freeSlots': (input) => availability.freeSlots(input),
+    'calendar.export': (input) => calendarExport.exportCalendar(input),
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
   }

@@ -1,6 +1,6 @@
 // Bookings of machines: use, training and maintenance windows, with their life cycle.
 import { z } from 'zod'
-import { equipmentId } from './equipment'
+import { EQUIPMENT_KINDS, equipmentId, localDate, localTime } from './equipment'
 import { personId } from './people'
 
 export const BOOKING_KINDS = ['use', 'training', 'maintenance'] as const
@@ -33,6 +33,8 @@ export const bookingCreateInput = z.strictObject({
   purpose,
   supervisorId: personId.nullish().transform((v) => v ?? null),
   participantIds: participantIds.optional(),
+  /** Maintenance only: cancel the bookings in the way, with this reason (coordinators). */
+  cancelConflicting: z.string().trim().min(1).max(500).optional(),
 })
 
 export const bookingUpdateInput = z.strictObject({
@@ -92,3 +94,71 @@ export const booking = z.strictObject({
   createdAt: z.iso.datetime(),
 })
 export type Booking = z.infer<typeof booking>
+
+export const recurrenceRule = z
+  .strictObject({
+    freq: z.enum(['daily', 'weekly']),
+    interval: z.int().min(1).max(52),
+    /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+    weekdays: z.array(z.int().min(1).max(7)).min(1).max(7).optional(),
+    until: localDate.optional(),
+    count: z.int().min(1).max(500).optional(),
+    skipDates: z.array(localDate).max(500).optional(),
+  })
+  .refine((r) => (r.until === undefined) !== (r.count === undefined), { params: { reason: 'untilOrCount' }, path: ['until'] })
+export type RecurrenceRuleInput = z.infer<typeof recurrenceRule>
+
+/** A recurring booking: local times on the first date, repeated by the rule in the centre's time zone. */
+export const bookingSeriesInput = z.strictObject({
+  equipmentId,
+  kind: z.enum(BOOKING_KINDS).default('use'),
+  personId: personId.optional(),
+  date: localDate,
+  from: localTime,
+  to: localTime,
+  rule: recurrenceRule,
+  purpose,
+  supervisorId: personId.nullish().transform((v) => v ?? null),
+  participantIds: participantIds.optional(),
+  cancelConflicting: z.string().trim().min(1).max(500).optional(),
+})
+
+export const seriesOccurrence = z.strictObject({
+  date: localDate,
+  startsAt: instant,
+  endsAt: instant,
+  /** null when this occurrence can be booked; else why not (same shape as an API error). */
+  refusal: z.strictObject({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
+})
+export type SeriesOccurrence = z.infer<typeof seriesOccurrence>
+
+export const bookingConflictsInput = z.strictObject({ equipmentId, startsAt: instant, endsAt: instant })
+
+/** A booking in the way of a maintenance window, with whom to contact about it. */
+export const bookingConflict = z.strictObject({ booking, email: z.string().nullable() })
+
+export const freeSlotsInput = z
+  .strictObject({
+    equipmentId: equipmentId.optional(),
+    kind: z.enum(EQUIPMENT_KINDS).optional(),
+    from: instant,
+    to: instant,
+    durationMinutes: z.int().min(5).max(1440),
+    limit: z.int().min(1).max(50).default(10),
+  })
+  .refine((r) => (r.equipmentId === undefined) !== (r.kind === undefined), { params: { reason: 'machineOrKind' }, path: ['equipmentId'] })
+  .refine((r) => Date.parse(r.to) > Date.parse(r.from) && Date.parse(r.to) - Date.parse(r.from) <= 31 * 86_400_000, {
+    params: { reason: 'rangeTooLong' },
+    path: ['to'],
+  })
+
+export const freeSlot = z.strictObject({ equipmentId, equipmentName: z.string(), startsAt: instant, endsAt: instant })
+
+export const calendarExportInput = z
+  .strictObject({
+    scope: z.enum(['equipment', 'person', 'centre']),
+    id: z.int().positive().optional(),
+    /** The language of the few words Werkbank adds to event texts. */
+    language: z.enum(['nl', 'en']).default('nl'),
+  })
+  .refine((r) => (r.scope === 'centre') === (r.id === undefined), { params: { reason: 'exportScope' }, path: ['id'] })

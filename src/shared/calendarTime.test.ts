@@ -18,7 +18,10 @@ const AMS = 'Europe/Amsterdam'
 const at = (date: string, time: string): number => toInstant(date, time, AMS)
 const utc = (y: number, mo: number, d: number, h: number, mi = 0): number => Date.UTC(y, mo - 1, d, h, mi)
 const localTimes = (slots: { startsAt: number }[]): string[] =>
-  slots.map((s) => { const l = toLocal(s.startsAt, AMS); return `${l.date} ${l.time}` })
+  slots.map((s) => {
+    const l = toLocal(s.startsAt, AMS)
+    return `${l.date} ${l.time}`
+  })
 const HOUR = 3_600_000
 
 describe('toInstant', () => {
@@ -102,13 +105,20 @@ describe('expandRecurrence', () => {
   it('keeps a weekly Tuesday 09:00–12:00 class at 09:00 local across the March DST change', () => {
     const occurrences = expand({ freq: 'weekly', interval: 1, until: '2026-04-14' })
     const expected: [string, number][] = [
-      ['2026-03-03', 8], ['2026-03-10', 8], ['2026-03-17', 8], ['2026-03-24', 8],
-      ['2026-03-31', 7], ['2026-04-07', 7], ['2026-04-14', 7],
+      ['2026-03-03', 8],
+      ['2026-03-10', 8],
+      ['2026-03-17', 8],
+      ['2026-03-24', 8],
+      ['2026-03-31', 7],
+      ['2026-04-07', 7],
+      ['2026-04-14', 7],
     ]
-    expect(occurrences).toEqual(expected.map(([date, utcHour]) => {
-      const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-      return { date, startsAt: utc(y, m, d, utcHour), endsAt: utc(y, m, d, utcHour + 3) }
-    }))
+    expect(occurrences).toEqual(
+      expected.map(([date, utcHour]) => {
+        const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+        return { date, startsAt: utc(y, m, d, utcHour), endsAt: utc(y, m, d, utcHour + 3) }
+      }),
+    )
     for (const o of occurrences) {
       expect(toLocal(o.startsAt, AMS).time).toBe('09:00')
       expect(toLocal(o.endsAt, AMS).time).toBe('12:00')
@@ -201,7 +211,10 @@ describe('expandRecurrence', () => {
 })
 
 // Monday–Friday 09:00–12:00 and 13:00–17:00, Saturday until midnight, Sunday closed.
-const weekday = [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '17:00' }]
+const weekday = [
+  { from: '09:00', to: '12:00' },
+  { from: '13:00', to: '17:00' },
+]
 const HOURS: OpeningHours = [weekday, weekday, weekday, weekday, weekday, [{ from: '10:00', to: '24:00' }], []]
 const ALL_DAY: OpeningHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }])
 
@@ -226,8 +239,14 @@ describe('checkOpeningHours', () => {
   })
 
   it('reports a closed date before anything else', () => {
-    expect(check(at('2026-03-10', '09:00'), at('2026-03-10', '10:00'), ['2026-03-10'])).toEqual({ reason: 'closedDate', date: '2026-03-10' })
-    expect(check(at('2026-03-10', '07:00'), at('2026-03-10', '08:00'), ['2026-03-10'])).toEqual({ reason: 'closedDate', date: '2026-03-10' })
+    expect(check(at('2026-03-10', '09:00'), at('2026-03-10', '10:00'), ['2026-03-10'])).toEqual({
+      reason: 'closedDate',
+      date: '2026-03-10',
+    })
+    expect(check(at('2026-03-10', '07:00'), at('2026-03-10', '08:00'), ['2026-03-10'])).toEqual({
+      reason: 'closedDate',
+      date: '2026-03-10',
+    })
     expect(check(at('2026-03-10', '09:00'), at('2026-03-10', '10:00'), ['2026-03-11'])).toBeNull()
   })
 
@@ -240,7 +259,10 @@ describe('checkOpeningHours', () => {
   it('names the local date of the start, not the UTC one', () => {
     // 00:30 local on Wednesday 11 March is still 10 March in UTC.
     expect(check(at('2026-03-11', '00:30'), at('2026-03-11', '01:00'))).toEqual(outside('2026-03-11'))
-    expect(check(at('2026-03-11', '00:30'), at('2026-03-11', '01:00'), ['2026-03-11'])).toEqual({ reason: 'closedDate', date: '2026-03-11' })
+    expect(check(at('2026-03-11', '00:30'), at('2026-03-11', '01:00'), ['2026-03-11'])).toEqual({
+      reason: 'closedDate',
+      date: '2026-03-11',
+    })
   })
 
   it('measures a DST day in real time: midnight to midnight on 25 October holds 25 hours', () => {
@@ -255,7 +277,18 @@ describe('checkOpeningHours', () => {
     expect(() => check(t, t + HOUR, [], HOURS.slice(0, 6))).toThrow(RangeError)
     const reversed: OpeningHours = [[{ from: '12:00', to: '09:00' }], [], [], [], [], [], []]
     expect(() => check(t, t + HOUR, [], reversed)).toThrow(RangeError)
-    const overlapping: OpeningHours = [[{ from: '09:00', to: '12:00' }, { from: '11:00', to: '13:00' }], [], [], [], [], [], []]
+    const overlapping: OpeningHours = [
+      [
+        { from: '09:00', to: '12:00' },
+        { from: '11:00', to: '13:00' },
+      ],
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]
     expect(() => check(t, t + HOUR, [], overlapping)).toThrow(RangeError)
     const badEnd: OpeningHours = [[{ from: '09:00', to: '24:30' }], [], [], [], [], [], []]
     expect(() => check(t, t + HOUR, [], badEnd)).toThrow(RangeError)
@@ -281,16 +314,21 @@ describe('findFreeSlots', () => {
   const times = (overrides: Partial<Input>) => localTimes(free(overrides)).map((t) => t.slice(11))
 
   it('steps by the slot size from each opening range and keeps the booking inside the range', () => {
-    expect(times({})).toEqual([
-      '09:00', '09:30', '10:00', '10:30', '11:00',
-      '13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00',
-    ])
+    expect(times({})).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00'])
     const [first] = free({})
     expect(first).toEqual({ startsAt: at('2026-03-10', '09:00'), endsAt: at('2026-03-10', '10:00') })
   })
 
   it('aligns candidates to the range start, not to `from`', () => {
-    expect(times({ slotMinutes: 45, from: at('2026-03-10', '09:10') })).toEqual(['09:45', '10:30', '13:00', '13:45', '14:30', '15:15', '16:00'])
+    expect(times({ slotMinutes: 45, from: at('2026-03-10', '09:10') })).toEqual([
+      '09:45',
+      '10:30',
+      '13:00',
+      '13:45',
+      '14:30',
+      '15:15',
+      '16:00',
+    ])
   })
 
   it('leaves out slots that clash with busy intervals', () => {
@@ -331,47 +369,89 @@ describe('findFreeSlots', () => {
   })
 
   it('skips closed dates and closed weekdays', () => {
-    const slots = localTimes(free({
-      from: at('2026-03-07', '00:00'), // Saturday
-      to: at('2026-03-12', '00:00'),
-      slotMinutes: 60,
-      durationMinutes: 180,
-      closedDates: ['2026-03-10'],
-    }))
+    const slots = localTimes(
+      free({
+        from: at('2026-03-07', '00:00'), // Saturday
+        to: at('2026-03-12', '00:00'),
+        slotMinutes: 60,
+        durationMinutes: 180,
+        closedDates: ['2026-03-10'],
+      }),
+    )
     expect(slots).toEqual([
-      '2026-03-07 10:00', '2026-03-07 11:00', '2026-03-07 12:00', '2026-03-07 13:00', '2026-03-07 14:00',
-      '2026-03-07 15:00', '2026-03-07 16:00', '2026-03-07 17:00', '2026-03-07 18:00', '2026-03-07 19:00',
-      '2026-03-07 20:00', '2026-03-07 21:00',
-      '2026-03-09 09:00', '2026-03-09 13:00', '2026-03-09 14:00',
-      '2026-03-11 09:00', '2026-03-11 13:00', '2026-03-11 14:00',
+      '2026-03-07 10:00',
+      '2026-03-07 11:00',
+      '2026-03-07 12:00',
+      '2026-03-07 13:00',
+      '2026-03-07 14:00',
+      '2026-03-07 15:00',
+      '2026-03-07 16:00',
+      '2026-03-07 17:00',
+      '2026-03-07 18:00',
+      '2026-03-07 19:00',
+      '2026-03-07 20:00',
+      '2026-03-07 21:00',
+      '2026-03-09 09:00',
+      '2026-03-09 13:00',
+      '2026-03-09 14:00',
+      '2026-03-11 09:00',
+      '2026-03-11 13:00',
+      '2026-03-11 14:00',
     ])
   })
 
   it('offers no slot in the spring DST gap and both 02:00s on the autumn night', () => {
-    const day = (date: string, next: string) => localTimes(free({
-      from: at(date, '00:00'), to: at(next, '00:00'), openingHours: ALL_DAY, slotMinutes: 60,
-    }))
+    const day = (date: string, next: string) =>
+      localTimes(
+        free({
+          from: at(date, '00:00'),
+          to: at(next, '00:00'),
+          openingHours: ALL_DAY,
+          slotMinutes: 60,
+        }),
+      )
     const spring = day('2026-03-29', '2026-03-30')
     expect(spring).toHaveLength(23)
     expect(spring.slice(0, 4)).toEqual(['2026-03-29 00:00', '2026-03-29 01:00', '2026-03-29 03:00', '2026-03-29 04:00'])
     // With 45-minute slots 02:15 falls in the gap; it must not reappear shifted off the grid.
-    const springQuarterly = localTimes(free({
-      from: at('2026-03-29', '00:00'), to: at('2026-03-29', '05:00'), openingHours: ALL_DAY, slotMinutes: 45,
-    }))
-    expect(springQuarterly).toEqual(['2026-03-29 00:00', '2026-03-29 00:45', '2026-03-29 01:30', '2026-03-29 03:00', '2026-03-29 03:45', '2026-03-29 04:30'])
+    const springQuarterly = localTimes(
+      free({
+        from: at('2026-03-29', '00:00'),
+        to: at('2026-03-29', '05:00'),
+        openingHours: ALL_DAY,
+        slotMinutes: 45,
+      }),
+    )
+    expect(springQuarterly).toEqual([
+      '2026-03-29 00:00',
+      '2026-03-29 00:45',
+      '2026-03-29 01:30',
+      '2026-03-29 03:00',
+      '2026-03-29 03:45',
+      '2026-03-29 04:30',
+    ])
     const autumnSlots = free({
-      from: at('2026-10-25', '00:00'), to: at('2026-10-26', '00:00'), openingHours: ALL_DAY, slotMinutes: 60,
+      from: at('2026-10-25', '00:00'),
+      to: at('2026-10-26', '00:00'),
+      openingHours: ALL_DAY,
+      slotMinutes: 60,
     })
     expect(autumnSlots).toHaveLength(25)
     expect(autumnSlots.slice(1, 5).map((s) => s.startsAt)).toEqual([
-      utc(2026, 10, 24, 23), utc(2026, 10, 25, 0), utc(2026, 10, 25, 1), utc(2026, 10, 25, 2),
+      utc(2026, 10, 24, 23),
+      utc(2026, 10, 25, 0),
+      utc(2026, 10, 25, 1),
+      utc(2026, 10, 25, 2),
     ])
     expect(localTimes(autumnSlots.slice(1, 5))).toEqual(['2026-10-25 01:00', '2026-10-25 02:00', '2026-10-25 02:00', '2026-10-25 03:00'])
   })
 
   it('matches a naive search over a week with 100 busy intervals', () => {
     let seed = 42
-    const random = () => { seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31; return seed / 2 ** 31 }
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return seed / 2 ** 31
+    }
     const weekStart = at('2026-03-09', '00:00')
     const busy = Array.from({ length: 100 }, () => {
       const startsAt = weekStart + Math.floor(random() * 7 * 24 * 4) * 15 * 60_000

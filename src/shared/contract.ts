@@ -6,11 +6,18 @@ import { person, personCreateInput, personId, personList, personListInput, perso
 import {
   booking,
   bookingCancelInput,
+  bookingConflict,
+  bookingConflictsInput,
   bookingCreateInput,
   bookingId,
   bookingListInput,
+  bookingSeriesInput,
   bookingTransitionInput,
   bookingUpdateInput,
+  calendarExportInput,
+  freeSlot,
+  freeSlotsInput,
+  seriesOccurrence,
 } from './bookings'
 import { equipment, equipmentCreateInput, equipmentId, equipmentListInput, equipmentUpdateInput } from './equipment'
 import { permit, permitGrantInput, permitListInput, permitRevokeInput } from './permits'
@@ -55,6 +62,17 @@ export const contract = {
   'bookings.update': { input: bookingUpdateInput, output: booking },
   'bookings.cancel': { input: bookingCancelInput, output: booking },
   'bookings.approve': { input: bookingTransitionInput, output: booking },
+  'bookings.previewSeries': { input: bookingSeriesInput, output: z.array(seriesOccurrence) },
+  'bookings.createSeries': {
+    input: bookingSeriesInput,
+    output: z.strictObject({ seriesId: z.int().positive(), bookings: z.array(booking) }),
+  },
+  'bookings.conflicts': { input: bookingConflictsInput, output: z.array(bookingConflict) },
+  'bookings.checkIn': { input: bookingTransitionInput, output: booking },
+  'bookings.checkOut': { input: bookingTransitionInput, output: booking },
+  'bookings.markNoShow': { input: bookingTransitionInput, output: booking },
+  'bookings.freeSlots': { input: freeSlotsInput, output: z.array(freeSlot) },
+  'calendar.export': { input: calendarExportInput, output: z.strictObject({ filename: z.string(), content: z.string() }) },
 
   'settings.get': { input: noInput, output: centreSettings },
   'settings.update': { input: settingsUpdateInput, output: centreSettings },

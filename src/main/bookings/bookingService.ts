@@ -5,12 +5,15 @@ import type { z } from 'zod'
 import type {
   Booking,
   bookingCancelInput,
+  bookingConflictsInput,
   bookingCreateInput,
   bookingListInput,
   BookingKind,
+  bookingSeriesInput,
   BookingStatus,
   bookingTransitionInput,
   bookingUpdateInput,
+  SeriesOccurrence,
 } from '../../shared/bookings'
 import type { PermitLevel } from '../../shared/permits'
 import type { Role } from '../../shared/people'
@@ -20,12 +23,15 @@ import type { Actor } from '../dispatcher'
 import type { EquipmentService, MachineForBooking } from '../equipment/equipmentService'
 import { writeTransaction } from '../db/writeTransaction'
 import { AppError, notFound, stale } from '../errors'
-import { isManager, requireActor, requireCoordinator } from '../permissions'
+import { isManager, requireActor, requireCoordinator, requireManager } from '../permissions'
 import type { PermitService } from '../permits/permitService'
 import { bookingCost, findRuleViolation } from './bookingRules'
-import { toLocal } from '../../shared/calendarTime'
+import { expandRecurrence, MAX_OCCURRENCES, toInstant, toLocal, type Occurrence } from '../../shared/calendarTime'
 
 const MINUTE = 60_000
+const CHECK_IN_EARLY = 15 * MINUTE
+/** Thrown to roll back a dry run. */
+const ROLLBACK = Symbol('rollback')
 
 interface BookingRow {
   id: number
@@ -102,12 +108,36 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
   )
   const insert = db.prepare(
     `INSERT INTO bookings (equipment_id, kind, person_id, booked_by, supervisor_id, starts_at, ends_at, block_until, status,
-       purpose, cost_cents, created_at, updated_at)
+       purpose, cost_cents, series_id, created_at, updated_at)
      VALUES (@equipmentId, @kind, @personId, @bookedBy, @supervisorId, @startsAt, @endsAt, @blockUntil, @status,
-       @purpose, @cost, @now, @now)`,
+       @purpose, @cost, @seriesId, @now, @now)`,
   )
   const insertParticipant = db.prepare('INSERT OR IGNORE INTO booking_participants (booking_id, person_id) VALUES (?, ?)')
   const clearParticipants = db.prepare('DELETE FROM booking_participants WHERE booking_id = ?')
+  const cancelStatement = db.prepare(
+    `UPDATE bookings SET status = 'cancelled', cancel_reason = @reason, cancelled_by = @actor, cancelled_at = @now,
+       sequence = sequence + 1, version = version + 1, updated_at = @now WHERE id = @id`,
+  )
+  const setStatus = db.prepare(
+    'UPDATE bookings SET status = @status, sequence = sequence + 1, version = version + 1, updated_at = @now WHERE id = @id',
+  )
+  const checkInStatement = db.prepare(
+    "UPDATE bookings SET status = 'checked_in', checked_in_at = @at, version = version + 1, updated_at = @now WHERE id = @id",
+  )
+  const checkOutStatement = db.prepare(
+    `UPDATE bookings SET status = 'completed', checked_out_at = @at, actual_minutes = @minutes, version = version + 1, updated_at = @now
+     WHERE id = @id`,
+  )
+  const insertSeries = db.prepare('INSERT INTO booking_series (rule, created_by, created_at) VALUES (?, ?, ?)')
+  const allOverlaps = db.prepare<
+    { machine: number; start: number; blockUntil: number; lowerBound: number },
+    { id: number; email: string | null }
+  >(
+    `SELECT b.id, p.email FROM bookings b LEFT JOIN people p ON p.id = b.person_id
+     WHERE b.equipment_id = @machine AND b.status IN ('requested', 'confirmed', 'checked_in', 'completed')
+       AND b.starts_at < @blockUntil AND b.starts_at >= @lowerBound AND b.block_until > @start
+     ORDER BY b.starts_at`,
+  )
 
   function personFacts(id: number): PersonFacts {
     const row = selectPerson.get(id)
@@ -181,42 +211,108 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     return isManager(actor) || row.booked_by === actor.id || row.person_id === actor.id
   }
 
-  const create = writeTransaction(db, (input: z.output<typeof bookingCreateInput>, actor: Actor | null): Booking => {
-    requireActor(actor)
-    if (input.kind === 'maintenance') requireCoordinator(actor)
-    const personId = input.kind === 'maintenance' ? null : (input.personId ?? actor.id)
-    if (personId !== null && personId !== actor.id && !isManager(actor)) {
+  function cancelRow(id: number, reason: string, actor: Actor) {
+    cancelStatement.run({ id, reason, actor: actor.id, now: clock().toISOString() })
+  }
+
+  /** Everything occupying the machine during [start, end) plus the machine's buffer. */
+  function conflictsOf(machine: MachineForBooking, startsAt: number, endsAt: number) {
+    return allOverlaps.all({
+      machine: machine.id,
+      start: startsAt,
+      blockUntil: endsAt + machine.rules.bufferMinutes * MINUTE,
+      lowerBound: startsAt - machine.longestBlockMinutes * MINUTE,
+    })
+  }
+
+  /** Who the booking is for, after checking the caller may book for them. */
+  function bookingPerson(kind: BookingKind, personId: number | undefined, actor: Actor): PersonFacts | null {
+    if (kind === 'maintenance') {
+      requireCoordinator(actor)
+      return null
+    }
+    const id = personId ?? actor.id
+    if (id !== actor.id && !isManager(actor)) {
       throw new AppError('FORBIDDEN', 'Only coordinators and teachers book for someone else', { reason: 'managersOnly' })
     }
-    const machine = equipment.forBooking(input.equipmentId)
-    const person = personId === null ? null : personFacts(personId)
-    const startsAt = Date.parse(input.startsAt)
-    const endsAt = Date.parse(input.endsAt)
-    assertBookable({ self: 0, machine, kind: input.kind, startsAt, endsAt, person, supervisorId: input.supervisorId, actor })
+    return personFacts(id)
+  }
 
-    const blockUntil = endsAt + machine.rules.bufferMinutes * MINUTE
-    equipment.noteBlock(machine.id, (blockUntil - startsAt) / MINUTE)
+  interface NewBooking {
+    machine: MachineForBooking
+    kind: BookingKind
+    person: PersonFacts | null
+    startsAt: number
+    endsAt: number
+    purpose: string | null
+    supervisorId: number | null
+    participantIds: number[]
+    seriesId: number | null
+    /** Maintenance only: cancel what is in the way, with this reason. */
+    cancelConflicting?: string
+  }
+
+  /** Checks every rule and writes one booking; the caller holds the write transaction. */
+  function insertOne(n: NewBooking, actor: Actor): number {
+    if (n.cancelConflicting !== undefined) {
+      requireCoordinator(actor)
+      for (const clash of conflictsOf(n.machine, n.startsAt, n.endsAt)) cancelRow(clash.id, n.cancelConflicting, actor)
+    }
+    assertBookable({
+      self: 0,
+      machine: n.machine,
+      kind: n.kind,
+      startsAt: n.startsAt,
+      endsAt: n.endsAt,
+      person: n.person,
+      supervisorId: n.supervisorId,
+      actor,
+    })
+    const blockUntil = n.endsAt + n.machine.rules.bufferMinutes * MINUTE
+    equipment.noteBlock(n.machine.id, (blockUntil - n.startsAt) / MINUTE)
     const status: BookingStatus =
-      input.kind === 'use' && machine.rules.needsApproval && actor.role !== 'coordinator' ? 'requested' : 'confirmed'
+      n.kind === 'use' && n.machine.rules.needsApproval && actor.role !== 'coordinator' ? 'requested' : 'confirmed'
     const result = insert.run({
-      equipmentId: machine.id,
-      kind: input.kind,
-      personId,
+      equipmentId: n.machine.id,
+      kind: n.kind,
+      personId: n.person?.id ?? null,
       bookedBy: actor.id,
-      supervisorId: input.supervisorId,
-      startsAt,
-      endsAt,
+      supervisorId: n.supervisorId,
+      startsAt: n.startsAt,
+      endsAt: n.endsAt,
       blockUntil,
       status,
-      purpose: input.purpose,
-      cost: bookingCost(machine, person?.role ?? null, startsAt, endsAt),
+      purpose: n.purpose,
+      cost: bookingCost(n.machine, n.person?.role ?? null, n.startsAt, n.endsAt),
+      seriesId: n.seriesId,
       now: clock().toISOString(),
     })
     const id = Number(result.lastInsertRowid)
-    for (const participant of new Set(input.participantIds ?? [])) {
+    for (const participant of new Set(n.participantIds)) {
       personFacts(participant)
       insertParticipant.run(id, participant)
     }
+    return id
+  }
+
+  const create = writeTransaction(db, (input: z.output<typeof bookingCreateInput>, actor: Actor | null): Booking => {
+    requireActor(actor)
+    const person = bookingPerson(input.kind, input.personId, actor)
+    const id = insertOne(
+      {
+        machine: equipment.forBooking(input.equipmentId),
+        kind: input.kind,
+        person,
+        startsAt: Date.parse(input.startsAt),
+        endsAt: Date.parse(input.endsAt),
+        purpose: input.purpose,
+        supervisorId: input.kind === 'maintenance' ? null : input.supervisorId,
+        participantIds: input.participantIds ?? [],
+        seriesId: null,
+        cancelConflicting: input.cancelConflicting,
+      },
+      actor,
+    )
     return toBooking(getRow(id))
   })
 
@@ -286,10 +382,7 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
         hours: machine.rules.cancelNoticeHours,
       })
     }
-    db.prepare(
-      `UPDATE bookings SET status = 'cancelled', cancel_reason = ?, cancelled_by = ?, cancelled_at = ?,
-         sequence = sequence + 1, version = version + 1, updated_at = ? WHERE id = ?`,
-    ).run(input.reason, actor.id, clock().toISOString(), clock().toISOString(), row.id)
+    cancelRow(row.id, input.reason, actor)
     return toBooking(getRow(row.id))
   })
 
@@ -299,10 +392,165 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     if (row.version !== input.version) throw stale('booking', row.id, row.version)
     if (row.status !== 'requested')
       throw new AppError('RULE', 'Only requested bookings are approved', { reason: 'notRequested', status: row.status })
-    db.prepare("UPDATE bookings SET status = 'confirmed', sequence = sequence + 1, version = version + 1, updated_at = ? WHERE id = ?").run(
-      clock().toISOString(),
-      row.id,
+    setStatus.run({ id: row.id, status: 'confirmed', now: clock().toISOString() })
+    return toBooking(getRow(row.id))
+  })
+
+  /** The occurrences of a series, each checked against every rule and the occurrences before it. */
+  function planSeries(input: z.output<typeof bookingSeriesInput>, actor: Actor, seriesId: number | null) {
+    const person = bookingPerson(input.kind, input.personId, actor)
+    const machine = equipment.forBooking(input.equipmentId)
+    const zone = timeZone()
+    const firstStart = toInstant(input.date, input.from, zone)
+    const firstEnd = toInstant(input.date, input.to, zone)
+    if (firstEnd <= firstStart) throw new AppError('RULE', 'A booking must end after it starts', { reason: 'endBeforeStart' })
+    let occurrences: Occurrence[]
+    try {
+      occurrences = expandRecurrence({
+        date: input.date,
+        time: input.from,
+        durationMinutes: (firstEnd - firstStart) / MINUTE,
+        timeZone: zone,
+        rule: input.rule,
+      })
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error
+      throw new AppError('VALIDATION', error.message, { reason: 'recurrenceInvalid', maximum: MAX_OCCURRENCES })
+    }
+    const results: SeriesOccurrence[] = []
+    const ids: number[] = []
+    for (const occurrence of occurrences) {
+      // Each occurrence in its own savepoint: a refused one leaves nothing behind, the next still sees the earlier ones.
+      try {
+        const id = db.transaction(() =>
+          insertOne(
+            {
+              machine: equipment.forBooking(machine.id),
+              kind: input.kind,
+              person,
+              startsAt: occurrence.startsAt,
+              endsAt: occurrence.endsAt,
+              purpose: input.purpose,
+              supervisorId: input.kind === 'maintenance' ? null : input.supervisorId,
+              participantIds: input.participantIds ?? [],
+              seriesId,
+              cancelConflicting: input.cancelConflicting,
+            },
+            actor,
+          ),
+        )()
+        ids.push(id)
+        results.push({ date: occurrence.date, startsAt: iso(occurrence.startsAt)!, endsAt: iso(occurrence.endsAt)!, refusal: null })
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error
+        results.push({
+          date: occurrence.date,
+          startsAt: iso(occurrence.startsAt)!,
+          endsAt: iso(occurrence.endsAt)!,
+          refusal: { code: error.code, message: error.message, details: error.details },
+        })
+      }
+    }
+    return { results, ids }
+  }
+
+  /** Every occurrence with its verdict; nothing is written (the whole plan is rolled back). */
+  function previewSeries(input: z.output<typeof bookingSeriesInput>, actor: Actor | null): SeriesOccurrence[] {
+    requireActor(actor)
+    let planned: SeriesOccurrence[] = []
+    try {
+      writeTransaction(db, () => {
+        planned = planSeries(input, actor, null).results
+        throw ROLLBACK
+      })()
+    } catch (error) {
+      if (error !== ROLLBACK) throw error
+    }
+    return planned
+  }
+
+  /** All occurrences or none: any refusal (after the skipped dates) refuses the whole series and lists why. */
+  const createSeries = writeTransaction(db, (input: z.output<typeof bookingSeriesInput>, actor: Actor | null) => {
+    requireActor(actor)
+    const seriesId = Number(
+      insertSeries.run(
+        JSON.stringify({ rule: input.rule, from: input.from, to: input.to, date: input.date }),
+        actor.id,
+        clock().toISOString(),
+      ).lastInsertRowid,
     )
+    const { results, ids } = planSeries(input, actor, seriesId)
+    const refused = results.filter((r) => r.refusal !== null)
+    if (refused.length > 0) {
+      throw new AppError('CONFLICT', `${refused.length} of ${results.length} occurrences cannot be booked`, {
+        reason: 'seriesRefused',
+        refused: refused.length,
+        total: results.length,
+        occurrences: refused,
+      })
+    }
+    return { seriesId, bookings: ids.map((id) => toBooking(getRow(id))) }
+  })
+
+  /** What a maintenance window over this time would cancel, and whom to tell. */
+  function conflicts(input: z.output<typeof bookingConflictsInput>, actor: Actor | null) {
+    requireCoordinator(actor)
+    const machine = equipment.forBooking(input.equipmentId)
+    return conflictsOf(machine, Date.parse(input.startsAt), Date.parse(input.endsAt)).map((c) => ({
+      booking: toBooking(getRow(c.id)),
+      email: c.email,
+    }))
+  }
+
+  /** Checking in opens 15 minutes before the start; the person, the booker, the supervisor or a manager may do it. */
+  const checkIn = writeTransaction(db, (input: z.output<typeof bookingTransitionInput>, actor: Actor | null): Booking => {
+    requireActor(actor)
+    const row = getRow(input.id)
+    if (!mayChange(row, actor) && row.supervisor_id !== actor.id)
+      throw new AppError('FORBIDDEN', 'Not your booking', { reason: 'notYourBooking' })
+    if (row.version !== input.version) throw stale('booking', row.id, row.version)
+    if (row.status !== 'confirmed')
+      throw new AppError('RULE', `A ${row.status} booking cannot be checked in`, { reason: 'notCheckable', status: row.status })
+    const now = clock().getTime()
+    if (now < row.starts_at - CHECK_IN_EARLY || now > row.ends_at) {
+      throw new AppError('RULE', 'Check in between 15 minutes before the start and the end', {
+        reason: 'checkInWindow',
+        startsAt: iso(row.starts_at),
+        endsAt: iso(row.ends_at),
+      })
+    }
+    checkInStatement.run({ id: row.id, at: now, now: clock().toISOString() })
+    return toBooking(getRow(row.id))
+  })
+
+  /** Checking out records the real minutes of use, which portfolios and reports count. */
+  const checkOut = writeTransaction(db, (input: z.output<typeof bookingTransitionInput>, actor: Actor | null): Booking => {
+    requireActor(actor)
+    const row = getRow(input.id)
+    if (!mayChange(row, actor) && row.supervisor_id !== actor.id)
+      throw new AppError('FORBIDDEN', 'Not your booking', { reason: 'notYourBooking' })
+    if (row.version !== input.version) throw stale('booking', row.id, row.version)
+    if (row.status !== 'checked_in')
+      throw new AppError('RULE', 'Only a checked-in booking is checked out', { reason: 'notCheckedIn', status: row.status })
+    const now = clock().getTime()
+    checkOutStatement.run({
+      id: row.id,
+      at: now,
+      minutes: Math.max(0, Math.round((now - row.checked_in_at!) / MINUTE)),
+      now: clock().toISOString(),
+    })
+    return toBooking(getRow(row.id))
+  })
+
+  /** A confirmed booking nobody came to, once it has started: frees nothing, but counts in the no-show rate. */
+  const markNoShow = writeTransaction(db, (input: z.output<typeof bookingTransitionInput>, actor: Actor | null): Booking => {
+    requireManager(actor)
+    const row = getRow(input.id)
+    if (row.version !== input.version) throw stale('booking', row.id, row.version)
+    if (row.status !== 'confirmed' || clock().getTime() < row.starts_at) {
+      throw new AppError('RULE', 'Only a confirmed booking that has started can be a no-show', { reason: 'notNoShow', status: row.status })
+    }
+    setStatus.run({ id: row.id, status: 'no_show', now: clock().toISOString() })
     return toBooking(getRow(row.id))
   })
 
@@ -333,7 +581,20 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
       .map(toBooking)
   }
 
-  return { create, update, cancel, approve, list, get: (id: number) => toBooking(getRow(id)) }
+  return {
+    create,
+    update,
+    cancel,
+    approve,
+    list,
+    previewSeries,
+    createSeries,
+    conflicts,
+    checkIn,
+    checkOut,
+    markNoShow,
+    get: (id: number) => toBooking(getRow(id)),
+  }
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())

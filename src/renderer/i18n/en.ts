@@ -390,6 +390,12 @@ const en: MessageSchema = {
       notRequested: 'This booking is not waiting for approval.',
       equipmentNameTaken: 'There is already a machine called {name}.',
       alreadyRevoked: 'This permit was already revoked.',
+      seriesRefused: '{refused} of the {total} occurrences cannot be booked. Skip those dates or resolve them; nothing has been saved yet.',
+      recurrenceInvalid: 'This repetition is not valid or gives more than {maximum} occurrences.',
+      notCheckable: 'Only a confirmed booking can be checked in.',
+      checkInWindow: 'Check in from 15 minutes before the start until the end ({from} – {to}).',
+      notCheckedIn: 'Only a checked-in booking can be checked out.',
+      notNoShow: 'Only a confirmed booking that has started can be marked as a no-show.',
     },
     fields: {
       required: 'Fill in this field.',
@@ -407,6 +413,9 @@ const en: MessageSchema = {
       minAboveMax: 'The maximum length must be at least the minimum length.',
       permitTarget: 'Pick one machine or one kind of machine.',
       rangeTooLong: 'Pick a shorter period.',
+      untilOrCount: 'Pick an end date or a number of times.',
+      machineOrKind: 'Pick one machine or one kind of machine.',
+      exportScope: 'Pick what to export.',
     },
   },
 }

@@ -390,6 +390,12 @@ const nl = {
       notRequested: 'Deze reservering wacht niet op goedkeuring.',
       equipmentNameTaken: 'Er is al een machine met de naam {name}.',
       alreadyRevoked: 'Deze bevoegdheid is al ingetrokken.',
+      seriesRefused: '{refused} van de {total} keren kunnen niet geboekt worden. Sla die data over of los ze op; er is nog niets vastgelegd.',
+      recurrenceInvalid: 'Deze herhaling klopt niet of levert meer dan {maximum} keer op.',
+      notCheckable: 'Alleen een bevestigde reservering kan inchecken.',
+      checkInWindow: 'Inchecken kan vanaf 15 minuten voor het begin tot het einde ({from} – {to}).',
+      notCheckedIn: 'Alleen een ingecheckte reservering kan uitchecken.',
+      notNoShow: 'Alleen een bevestigde reservering die al begonnen is, kan als niet verschenen gelden.',
     },
     fields: {
       required: 'Vul dit veld in.',
@@ -407,6 +413,9 @@ const nl = {
       minAboveMax: 'De maximale duur moet minstens de minimale duur zijn.',
       permitTarget: 'Kies één machine of een soort machine.',
       rangeTooLong: 'Kies een kortere periode.',
+      untilOrCount: 'Kies een einddatum of een aantal keer.',
+      machineOrKind: 'Kies één machine of een soort machine.',
+      exportScope: 'Kies wat je wilt exporteren.',
     },
   },
 }
