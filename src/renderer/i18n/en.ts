@@ -1,4 +1,5 @@
 // English. Typed against the Dutch messages, so every key exists in both.
+import bookingTools from './modules/bookingTools.en'
 import equipmentEditor from './modules/equipmentEditor.en'
 import type { MessageSchema } from './nl'
 
@@ -260,6 +261,7 @@ const en: MessageSchema = {
     columns: { person: 'Person', level: 'Level', scope: 'For', validUntil: 'Valid until', actions: 'Actions' },
   },
   equipmentEditor,
+  bookingTools,
   people: {
     title: 'People',
     intro: 'Everyone who uses the centre: students, teachers, freelancers and guests.',

@@ -1,5 +1,6 @@
 // Dutch, the app's first language. en.ts is typed against this file, so a key missing in English
 // does not compile.
+import bookingTools from './modules/bookingTools.nl'
 import equipmentEditor from './modules/equipmentEditor.nl'
 
 const nl = {
@@ -260,6 +261,7 @@ const nl = {
     columns: { person: 'Persoon', level: 'Niveau', scope: 'Voor', validUntil: 'Geldig tot', actions: 'Acties' },
   },
   equipmentEditor,
+  bookingTools,
   people: {
     title: 'Mensen',
     intro: 'Iedereen die het centrum gebruikt: studenten, docenten, zzp’ers en gasten.',

@@ -38,6 +38,40 @@ export const useBookingsStore = defineStore('bookings', () => {
   const cancel = async (input: MethodInput<'bookings.cancel'>) => afterChange(await call('bookings.cancel', input))
   const approve = async (booking: Booking) => afterChange(await call('bookings.approve', { id: booking.id, version: booking.version }))
   const get = (id: number) => call('bookings.get', { id })
+  const checkIn = async (booking: Booking) => afterChange(await call('bookings.checkIn', { id: booking.id, version: booking.version }))
+  const checkOut = async (booking: Booking) => afterChange(await call('bookings.checkOut', { id: booking.id, version: booking.version }))
+  const markNoShow = async (booking: Booking) => afterChange(await call('bookings.markNoShow', { id: booking.id, version: booking.version }))
+  const previewSeries = (input: MethodInput<'bookings.previewSeries'>) => call('bookings.previewSeries', input)
+  const conflicts = (input: MethodInput<'bookings.conflicts'>) => call('bookings.conflicts', input)
+  const freeSlots = (input: MethodInput<'bookings.freeSlots'>) => call('bookings.freeSlots', input)
+  const exportCalendar = (input: MethodInput<'calendar.export'>) => call('calendar.export', input)
 
-  return { revision, pendingApprovals, range, loadPendingApprovals, create, update, cancel, approve, get }
+  async function createSeries(input: MethodInput<'bookings.createSeries'>) {
+    const result = await call('bookings.createSeries', input)
+    if (result.ok) {
+      revision.value++
+      void loadPendingApprovals()
+    }
+    return result
+  }
+
+  return {
+    revision,
+    pendingApprovals,
+    range,
+    loadPendingApprovals,
+    create,
+    update,
+    cancel,
+    approve,
+    get,
+    checkIn,
+    checkOut,
+    markNoShow,
+    previewSeries,
+    createSeries,
+    conflicts,
+    freeSlots,
+    exportCalendar,
+  }
 })
