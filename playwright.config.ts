@@ -8,8 +8,9 @@ import { chromium, defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium, NO_BROWSER_HELP } from './tests/e2e/browser'
 
 export const E2E_TOKEN = 'e2e-token-not-secret'
-const FRESH_PORT = 41731
-const DEMO_PORT = 41732
+// Overridable so two runs (say, two checkouts) can share a machine.
+const FRESH_PORT = Number(process.env.WERKBANK_E2E_PORT ?? 41731)
+const DEMO_PORT = FRESH_PORT + 1
 
 // The config is evaluated again in every worker; the run id keeps their data folders the same.
 process.env.WERKBANK_E2E_RUN ??= `${Date.now()}-${process.pid}`
@@ -29,7 +30,7 @@ const server = (name: string, port: number, extra: string) => ({
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: process.env.WERKBANK_E2E_PORT ? `test-results/e2e-${FRESH_PORT}` : 'test-results/e2e',
   fullyParallel: false,
   workers: 1,
   retries: 0,
