@@ -46,6 +46,7 @@ export function loadDemoCentre(services: DemoServices): { people: number; equipm
     const machines = centre.equipment.map((raw) => services.equipment.create(equipmentCreateInput.parse(raw), coordinator))
     grantPermits(services, coordinator!, everyone)
     const bookings = bookTerm(services, coordinator!, everyone, machines)
+    completeThePast(services)
     return { people: everyone.length, equipment: machines.length, bookings }
   })()
 }
@@ -187,6 +188,34 @@ function bookTerm(s: DemoServices, coordinator: Actor, everyone: Person[], machi
     }
   }
   return made
+}
+
+/**
+ * What happened at the machines before today: most people came, checked in a few minutes late and
+ * left a little early; some did not show up. Written directly, because check-in through the service
+ * is only possible at the time itself; this is history, not a user action.
+ */
+function completeThePast(s: DemoServices) {
+  const random = seededRandom(7)
+  const now = s.clock().getTime()
+  const past = s.db
+    .prepare<[number], { id: number; starts_at: number; ends_at: number }>(
+      "SELECT id, starts_at, ends_at FROM bookings WHERE status = 'confirmed' AND kind <> 'maintenance' AND ends_at < ? ORDER BY id",
+    )
+    .all(now)
+  const noShow = s.db.prepare("UPDATE bookings SET status = 'no_show', version = version + 1 WHERE id = ?")
+  const completed = s.db.prepare(
+    "UPDATE bookings SET status = 'completed', checked_in_at = @in, checked_out_at = @out, actual_minutes = @minutes, version = version + 2 WHERE id = @id",
+  )
+  for (const booking of past) {
+    if (random() < 0.06) {
+      noShow.run(booking.id)
+      continue
+    }
+    const checkedIn = booking.starts_at + Math.floor(random() * 10) * 60_000
+    const checkedOut = booking.ends_at - Math.floor(random() * 15) * 60_000
+    completed.run({ id: booking.id, in: checkedIn, out: checkedOut, minutes: Math.round((checkedOut - checkedIn) / 60_000) })
+  }
 }
 
 const PURPOSES: Record<EquipmentKind, string[]> = {
