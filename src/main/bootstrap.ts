@@ -84,6 +84,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'bookings.checkIn': (input, ctx) => bookings.checkIn(input, ctx.actor),
     'bookings.checkOut': (input, ctx) => bookings.checkOut(input, ctx.actor),
     'bookings.markNoShow': (input, ctx) => bookings.markNoShow(input, ctx.actor),
+    'bookings.recordAttendance': (input, ctx) => bookings.recordAttendance(input, ctx.actor),
     'bookings.freeSlots': (input) => availability.freeSlots(input),
     'calendar.export': (input) => calendarExport.exportCalendar(input),
     'settings.get': () => settings.get(),

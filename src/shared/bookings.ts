@@ -1,6 +1,7 @@
 // Bookings of machines: use, training and maintenance windows, with their life cycle.
 import { z } from 'zod'
 import { EQUIPMENT_KINDS, equipmentId, localDate, localTime } from './equipment'
+import { permit, PERMIT_LEVELS } from './permits'
 import { personId } from './people'
 
 export const BOOKING_KINDS = ['use', 'training', 'maintenance'] as const
@@ -162,3 +163,14 @@ export const calendarExportInput = z
     language: z.enum(['nl', 'en']).default('nl'),
   })
   .refine((r) => (r.scope === 'centre') === (r.id === undefined), { params: { reason: 'exportScope' }, path: ['id'] })
+
+/** After a training: who was there. Each attendee gets the permit for the training's machine. */
+export const recordAttendanceInput = z.strictObject({
+  id: bookingId,
+  version: z.int().positive(),
+  attendeeIds: z.array(personId).max(30),
+  level: z.enum(PERMIT_LEVELS).default('independent'),
+  validUntil: localDate.nullish().transform((v) => v ?? null),
+})
+
+export const attendanceResult = z.strictObject({ booking, permits: z.array(permit) })

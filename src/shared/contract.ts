@@ -14,7 +14,9 @@ import {
   bookingSeriesInput,
   bookingTransitionInput,
   bookingUpdateInput,
+  attendanceResult,
   calendarExportInput,
+  recordAttendanceInput,
   freeSlot,
   freeSlotsInput,
   seriesOccurrence,
@@ -71,6 +73,7 @@ export const contract = {
   'bookings.checkIn': { input: bookingTransitionInput, output: booking },
   'bookings.checkOut': { input: bookingTransitionInput, output: booking },
   'bookings.markNoShow': { input: bookingTransitionInput, output: booking },
+  'bookings.recordAttendance': { input: recordAttendanceInput, output: attendanceResult },
   'bookings.freeSlots': { input: freeSlotsInput, output: z.array(freeSlot) },
   'calendar.export': { input: calendarExportInput, output: z.strictObject({ filename: z.string(), content: z.string() }) },
 

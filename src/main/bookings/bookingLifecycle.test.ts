@@ -305,3 +305,76 @@ describe('daylight saving time', () => {
     })
   })
 })
+
+describe('trainings', () => {
+  it('grants the permit to those who attended, and records who did not', async () => {
+    const newcomer = await centre.core.ok(c, 'people.create', { name: 'Noor Nieuw', role: 'student' })
+    const training = await centre.core.ok(centre.teacher.id, 'bookings.create', {
+      equipmentId: centre.laser.id,
+      kind: 'training',
+      startsAt: at('2026-03-03 13:00'),
+      endsAt: at('2026-03-03 15:00'),
+      participantIds: [centre.student.id, newcomer.id],
+    })
+    // Without a permit the student cannot book the laser yet.
+    const slot = {
+      equipmentId: centre.laser.id,
+      startsAt: at('2026-03-05 10:00'),
+      endsAt: at('2026-03-05 11:00'),
+      supervisorId: centre.teacher.id,
+    }
+    expect(await centre.core.as(centre.student.id, 'bookings.create', slot)).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'permitMissing' } },
+    })
+
+    const early = await centre.core.as(centre.teacher.id, 'bookings.recordAttendance', {
+      id: training.id,
+      version: 1,
+      attendeeIds: [centre.student.id],
+    })
+    expect(early).toMatchObject({ ok: false, error: { details: { reason: 'trainingNotStarted' } } })
+
+    centre.clock.now = new Date(at('2026-03-03 15:05'))
+    expect(
+      await centre.core.as(centre.teacher.id, 'bookings.recordAttendance', {
+        id: training.id,
+        version: 1,
+        attendeeIds: [centre.freelancer.id],
+      }),
+    ).toMatchObject({ ok: false, error: { details: { reason: 'notParticipant' } } })
+    const recorded = await centre.core.ok(centre.teacher.id, 'bookings.recordAttendance', {
+      id: training.id,
+      version: 1,
+      attendeeIds: [centre.student.id],
+      level: 'supervised',
+      validUntil: '2026-12-31',
+    })
+    expect(recorded.permits).toEqual([
+      expect.objectContaining({ personId: centre.student.id, level: 'supervised', validUntil: '2026-12-31', equipmentId: centre.laser.id }),
+    ])
+    expect(
+      await centre.core.as(centre.teacher.id, 'bookings.recordAttendance', { id: training.id, version: 2, attendeeIds: [] }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { reason: 'attendanceRecorded' } },
+    })
+    expect(centre.core.db.prepare('SELECT person_id, attended FROM training_attendance ORDER BY person_id').all()).toEqual([
+      { person_id: centre.student.id, attended: 1 },
+      { person_id: newcomer.id, attended: 0 },
+    ])
+    // Now the student can book, with a supervisor.
+    await centre.core.ok(centre.student.id, 'bookings.create', slot)
+  })
+
+  it('lets only instructors give trainings on a machine that needs a permit', async () => {
+    const result = await centre.core.as(c, 'bookings.create', {
+      equipmentId: centre.laser.id,
+      kind: 'training',
+      personId: centre.freelancer.id,
+      startsAt: at('2026-03-03 13:00'),
+      endsAt: at('2026-03-03 15:00'),
+    })
+    expect(result).toMatchObject({ ok: false, error: { code: 'RULE', details: { reason: 'instructorRequired' } } })
+  })
+})

@@ -13,6 +13,7 @@ import type {
   BookingStatus,
   bookingTransitionInput,
   bookingUpdateInput,
+  recordAttendanceInput,
   SeriesOccurrence,
 } from '../../shared/bookings'
 import type { PermitLevel } from '../../shared/permits'
@@ -554,6 +555,53 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     return toBooking(getRow(row.id))
   })
 
+  const attendanceRecorded = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM training_attendance WHERE booking_id = ?')
+  const insertAttendance = db.prepare(
+    `INSERT INTO training_attendance (booking_id, person_id, attended, permit_id, recorded_by, recorded_at)
+     VALUES (@booking, @person, @attended, @permit, @actor, @now)`,
+  )
+  const participantsOf = db.prepare<[number], { person_id: number }>('SELECT person_id FROM booking_participants WHERE booking_id = ?')
+
+  /** After a training has started: who was there. Each attendee gets the permit for the machine. */
+  const recordAttendance = writeTransaction(db, (input: z.output<typeof recordAttendanceInput>, actor: Actor | null) => {
+    requireActor(actor)
+    const row = getRow(input.id)
+    if (row.kind !== 'training') throw new AppError('RULE', 'Only trainings have attendance', { reason: 'notTraining' })
+    if (!isManager(actor) && row.person_id !== actor.id) throw new AppError('FORBIDDEN', 'Not your training', { reason: 'notYourBooking' })
+    if (row.version !== input.version) throw stale('booking', row.id, row.version)
+    if (row.status === 'cancelled' || row.status === 'no_show' || clock().getTime() < row.starts_at) {
+      throw new AppError('RULE', 'Attendance is recorded once the training has started', {
+        reason: 'trainingNotStarted',
+        status: row.status,
+      })
+    }
+    if (attendanceRecorded.get(row.id)!.n > 0)
+      throw new AppError('CONFLICT', 'Attendance was already recorded', { reason: 'attendanceRecorded' })
+    const participants = participantsOf.all(row.id).map((p) => p.person_id)
+    const stranger = input.attendeeIds.find((id) => !participants.includes(id))
+    if (stranger !== undefined)
+      throw new AppError('RULE', 'Only participants can attend', { reason: 'notParticipant', name: personFacts(stranger).name })
+    const date = toLocal(row.starts_at, timeZone()).date
+    const granted = []
+    for (const person of participants) {
+      const attended = input.attendeeIds.includes(person)
+      const permit = attended
+        ? permits.grantForTraining(person, row.equipment_id, input.level, input.validUntil, actor, `Training ${date}`)
+        : null
+      if (permit) granted.push(permit)
+      insertAttendance.run({
+        booking: row.id,
+        person,
+        attended: attended ? 1 : 0,
+        permit: permit?.id ?? null,
+        actor: actor.id,
+        now: clock().toISOString(),
+      })
+    }
+    db.prepare('UPDATE bookings SET version = version + 1, updated_at = ? WHERE id = ?').run(clock().toISOString(), row.id)
+    return { booking: toBooking(getRow(row.id)), permits: granted }
+  })
+
   function list(input: z.output<typeof bookingListInput>): Booking[] {
     const from = Date.parse(input.from)
     const to = Date.parse(input.to)
@@ -593,6 +641,7 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     checkIn,
     checkOut,
     markNoShow,
+    recordAttendance,
     get: (id: number) => toBooking(getRow(id)),
   }
 }

@@ -57,18 +57,38 @@ export function createPermitService(db: Db, clock: Clock) {
     if (!person) throw notFound('person', input.personId)
     if (!person.active) throw new AppError('RULE', 'Inactive people get no permits', { reason: 'personInactive' })
     if (input.equipmentId !== undefined && !equipmentExists.get(input.equipmentId)) throw notFound('equipment', input.equipmentId)
-    const result = insert.run({
-      personId: input.personId,
-      equipmentId: input.equipmentId ?? null,
-      equipmentKind: input.equipmentKind ?? null,
-      level: input.level,
-      actor: actor.id,
-      now: clock().toISOString(),
-      validUntil: input.validUntil,
-      note: input.note,
-    })
-    return toPermit(selectById.get(Number(result.lastInsertRowid))!)
+    return insertPermit({ ...input, equipmentId: input.equipmentId ?? null, equipmentKind: input.equipmentKind ?? null }, actor)
   })
+
+  function insertPermit(
+    p: {
+      personId: number
+      equipmentId: number | null
+      equipmentKind: string | null
+      level: PermitLevel
+      validUntil: string | null
+      note: string | null
+    },
+    grantedBy: Actor,
+  ): Permit {
+    const result = insert.run({ ...p, actor: grantedBy.id, now: clock().toISOString() })
+    return toPermit(selectById.get(Number(result.lastInsertRowid))!)
+  }
+
+  /**
+   * The permit a training gives its attendees. The trainer's authority comes from the training
+   * (they hold an instructor permit), so no role check here; the caller has checked the booking.
+   */
+  function grantForTraining(
+    personId: number,
+    equipmentId: number,
+    level: PermitLevel,
+    validUntil: string | null,
+    trainer: Actor,
+    note: string,
+  ): Permit {
+    return insertPermit({ personId, equipmentId, equipmentKind: null, level, validUntil, note }, trainer)
+  }
 
   const revoke = writeTransaction(db, (input: z.output<typeof permitRevokeInput>, actor: Actor | null): Permit => {
     requireCoordinator(actor)
@@ -110,7 +130,7 @@ export function createPermitService(db: Db, clock: Clock) {
     return { ok: true, level: valid.map((r) => r.level).sort((a, b) => rank[b] - rank[a])[0]! }
   }
 
-  return { grant, revoke, list, check }
+  return { grant, revoke, list, check, grantForTraining }
 }
 
 function toPermit(row: PermitRow): Permit {

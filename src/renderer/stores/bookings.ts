@@ -40,11 +40,18 @@ export const useBookingsStore = defineStore('bookings', () => {
   const get = (id: number) => call('bookings.get', { id })
   const checkIn = async (booking: Booking) => afterChange(await call('bookings.checkIn', { id: booking.id, version: booking.version }))
   const checkOut = async (booking: Booking) => afterChange(await call('bookings.checkOut', { id: booking.id, version: booking.version }))
-  const markNoShow = async (booking: Booking) => afterChange(await call('bookings.markNoShow', { id: booking.id, version: booking.version }))
+  const markNoShow = async (booking: Booking) =>
+    afterChange(await call('bookings.markNoShow', { id: booking.id, version: booking.version }))
   const previewSeries = (input: MethodInput<'bookings.previewSeries'>) => call('bookings.previewSeries', input)
   const conflicts = (input: MethodInput<'bookings.conflicts'>) => call('bookings.conflicts', input)
   const freeSlots = (input: MethodInput<'bookings.freeSlots'>) => call('bookings.freeSlots', input)
   const exportCalendar = (input: MethodInput<'calendar.export'>) => call('calendar.export', input)
+
+  async function recordAttendance(input: MethodInput<'bookings.recordAttendance'>) {
+    const result = await call('bookings.recordAttendance', input)
+    if (result.ok) revision.value++
+    return result
+  }
 
   async function createSeries(input: MethodInput<'bookings.createSeries'>) {
     const result = await call('bookings.createSeries', input)
@@ -73,5 +80,6 @@ export const useBookingsStore = defineStore('bookings', () => {
     conflicts,
     freeSlots,
     exportCalendar,
+    recordAttendance,
   }
 })
