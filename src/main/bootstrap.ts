@@ -86,7 +86,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'bookings.markNoShow': (input, ctx) => bookings.markNoShow(input, ctx.actor),
     'bookings.recordAttendance': (input, ctx) => bookings.recordAttendance(input, ctx.actor),
     'bookings.freeSlots': (input) => availability.freeSlots(input),
-    'calendar.export': (input) => calendarExport.exportCalendar(input),
+    'calendar.export': (input, ctx) => calendarExport.exportCalendar(input, ctx.actor),
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
   }

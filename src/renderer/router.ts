@@ -10,6 +10,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/equipment', name: 'equipment', component: () => import('./views/EquipmentView.vue') },
   { path: '/equipment/:id(\\d+)', name: 'machine', component: () => import('./views/EquipmentMachineView.vue'), props: true },
   {
+    path: '/equipment/:id(\\d+)/today',
+    name: 'machineToday',
+    component: () => import('./views/EquipmentTodayView.vue'),
+    props: true,
+  },
+  {
     path: '/experiments',
     name: 'experiments',
     component: () => import('./views/ModulePlaceholderView.vue'),

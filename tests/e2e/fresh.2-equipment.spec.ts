@@ -66,7 +66,7 @@ test('grant permits on the machine page', async ({ page }) => {
     await page.getByLabel('Persoon').selectOption({ label: person })
     await page.getByLabel('Niveau').selectOption({ label: level })
     await page.getByRole('button', { name: 'Bevoegdheid geven' }).click()
-    await expect(page.getByRole('status').getByText(`Bevoegdheid gegeven aan ${person.split(' (')[0]}.`)).toBeVisible()
+    await expect(page.getByRole('status').getByText(`Bevoegdheid gegeven aan ${person!.split(' (')[0]}.`)).toBeVisible()
   }
   await expect(page.getByRole('row', { name: /^Hélène Vermeulen.*Zelfstandig/ })).toBeVisible()
   await expect(page.getByRole('row', { name: /^Marieke van Dijk.*Instructeur/ })).toBeVisible()

@@ -271,7 +271,11 @@ describe('iCalendar export', () => {
       startsAt: at('2026-03-03 10:00'),
       endsAt: at('2026-03-03 12:00'),
     })
-    const exported = await centre.core.ok(c, 'calendar.export', { scope: 'person', id: centre.teacher.id, language: 'en' })
+    expect(await centre.core.as(centre.student.id, 'calendar.export', { scope: 'person', id: centre.teacher.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { reason: 'notYourCalendar' } },
+    })
+    const exported = await centre.core.ok(centre.teacher.id, 'calendar.export', { scope: 'person', id: centre.teacher.id, language: 'en' })
     expect(exported.content).not.toContain('BEGIN:VEVENT')
     expect(exported.content).toContain('BEGIN:VTIMEZONE')
   })

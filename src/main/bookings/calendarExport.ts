@@ -4,6 +4,9 @@ import type { z } from 'zod'
 import type { Booking, calendarExportInput } from '../../shared/bookings'
 import type { Clock } from '../clock'
 import type { Db } from '../db/database'
+import type { Actor } from '../dispatcher'
+import { AppError } from '../errors'
+import { isManager, requireActor } from '../permissions'
 import type { BookingService } from './bookingService'
 import { buildICalendar, type IcsEvent } from './icalendar'
 
@@ -20,7 +23,12 @@ export function createCalendarExport(
   bookings: BookingService,
   names: { centre: () => string; timeZone: () => string },
 ) {
-  function exportCalendar(input: z.output<typeof calendarExportInput>): { filename: string; content: string } {
+  function exportCalendar(input: z.output<typeof calendarExportInput>, actor: Actor | null): { filename: string; content: string } {
+    requireActor(actor)
+    // Someone's own calendar is theirs; other people's only for coordinators and teachers.
+    if (input.scope === 'person' && input.id !== actor.id && !isManager(actor)) {
+      throw new AppError('FORBIDDEN', 'Only your own calendar', { reason: 'notYourCalendar' })
+    }
     const now = clock().getTime()
     const window = { from: new Date(now - 90 * DAY).toISOString(), to: new Date(now + 365 * DAY).toISOString(), includeCancelled: true }
     const list: Booking[] = []

@@ -440,6 +440,7 @@ const en: MessageSchema = {
       trainingNotStarted: 'Record attendance once the training has started.',
       attendanceRecorded: 'Attendance for this training was already recorded.',
       notParticipant: '{name} is not on the participant list of this training.',
+      notYourCalendar: 'You can only export your own calendar.',
       notNoShow: 'Only a confirmed booking that has started can be marked as a no-show.',
     },
     fields: {

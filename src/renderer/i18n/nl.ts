@@ -440,6 +440,7 @@ const nl = {
       trainingNotStarted: 'Aanwezigheid leg je vast zodra de training begonnen is.',
       attendanceRecorded: 'De aanwezigheid van deze training is al vastgelegd.',
       notParticipant: '{name} staat niet op de deelnemerslijst van deze training.',
+      notYourCalendar: 'Je kunt alleen je eigen agenda exporteren.',
       notNoShow: 'Alleen een bevestigde reservering die al begonnen is, kan als niet verschenen gelden.',
     },
     fields: {
