@@ -16,6 +16,8 @@ import { createBookingService } from './bookings/bookingService'
 import { createCalendarExport } from './bookings/calendarExport'
 import { createEquipmentService } from './equipment/equipmentService'
 import { createPermitService } from './permits/permitService'
+import { createExperimentService } from './knowledge/experimentService'
+import { createRevisions } from './knowledge/revisions'
 
 export interface WerkbankOptions {
   dataDir: string
@@ -51,6 +53,8 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
   const permits = createPermitService(db, clock)
   const timeZone = () => settings.get().timeZone
   const bookings = createBookingService({ db, clock, equipment, permits, timeZone })
+  const revisions = createRevisions(db)
+  const experiments = createExperimentService(db, clock, revisions)
   const availability = createAvailability(db, clock, equipment, timeZone)
   const calendarExport = createCalendarExport(db, clock, bookings, { centre: () => settings.get().centreName, timeZone })
 
@@ -87,6 +91,13 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'bookings.recordAttendance': (input, ctx) => bookings.recordAttendance(input, ctx.actor),
     'bookings.freeSlots': (input) => availability.freeSlots(input),
     'calendar.export': (input, ctx) => calendarExport.exportCalendar(input, ctx.actor),
+    'experiments.list': (input) => experiments.list(input),
+    'experiments.get': (input) => experiments.get(input.id),
+    'experiments.create': (input, ctx) => experiments.create(input, ctx.actor),
+    'experiments.save': (input, ctx) => experiments.save(input, ctx.actor),
+    'experiments.setStatus': (input, ctx) => experiments.setStatus(input, ctx.actor),
+    'experiments.revisions': (input) => experiments.revisions(input.id),
+    'experiments.restore': (input, ctx) => experiments.restore(input, ctx.actor),
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
   }

@@ -2,6 +2,16 @@
 // The dispatcher validates against it, the handlers are typed by it and the renderer's client calls
 // through it, so the compiler proves both sides agree.
 import { z } from 'zod'
+import {
+  experiment,
+  experimentCreateInput,
+  experimentId,
+  experimentListInput,
+  experimentSaveInput,
+  experimentStatusInput,
+  experimentSummary,
+  revision,
+} from './experiments'
 import { person, personCreateInput, personId, personList, personListInput, personSetActiveInput, personUpdateInput, ROLES } from './people'
 import {
   booking,
@@ -76,6 +86,17 @@ export const contract = {
   'bookings.recordAttendance': { input: recordAttendanceInput, output: attendanceResult },
   'bookings.freeSlots': { input: freeSlotsInput, output: z.array(freeSlot) },
   'calendar.export': { input: calendarExportInput, output: z.strictObject({ filename: z.string(), content: z.string() }) },
+
+  'experiments.list': { input: experimentListInput, output: z.array(experimentSummary) },
+  'experiments.get': { input: z.strictObject({ id: experimentId }), output: experiment },
+  'experiments.create': { input: experimentCreateInput, output: experiment },
+  'experiments.save': { input: experimentSaveInput, output: experiment },
+  'experiments.setStatus': { input: experimentStatusInput, output: experiment },
+  'experiments.revisions': { input: z.strictObject({ id: experimentId }), output: z.array(revision) },
+  'experiments.restore': {
+    input: z.strictObject({ id: experimentId, version: z.int().positive(), fromVersion: z.int().positive() }),
+    output: experiment,
+  },
 
   'settings.get': { input: noInput, output: centreSettings },
   'settings.update': { input: settingsUpdateInput, output: centreSettings },

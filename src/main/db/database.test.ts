@@ -113,4 +113,33 @@ describe('each migration', () => {
     insert.run('E', null, 'guest') // many people may have no email
     db.close()
   })
+
+  it('0030-equipment creates machines, permits and bookings, with the occupying-bookings index', () => {
+    const db = upTo(30)
+    for (const table of ['equipment', 'permits', 'bookings', 'booking_participants']) expect(columns(db, table).length).toBeGreaterThan(1)
+    const index = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'bookings_occupying'").get() as { sql: string }
+    expect(index.sql).toMatch(/WHERE status IN/)
+    db.close()
+  })
+
+  it('0040-booking-series adds series and links bookings to them', () => {
+    const db = upTo(40)
+    expect(columns(db, 'booking_series')).toEqual(expect.arrayContaining(['rule', 'created_by']))
+    expect(columns(db, 'bookings')).toContain('series_id')
+    db.close()
+  })
+
+  it('0050-training-attendance records who attended and the permit it gave', () => {
+    const db = upTo(50)
+    expect(columns(db, 'training_attendance')).toEqual(['booking_id', 'person_id', 'attended', 'permit_id', 'recorded_by', 'recorded_at'])
+    db.close()
+  })
+
+  it('0060-knowledge creates experiments, notes, tags, links and revisions', () => {
+    const db = upTo(60)
+    for (const table of ['experiments', 'experiment_parameters', 'experiment_materials', 'notes', 'tags', 'links', 'revisions']) {
+      expect(columns(db, table).length, table).toBeGreaterThan(2)
+    }
+    db.close()
+  })
 })

@@ -1,0 +1,279 @@
+// Experiments: structured records of trials, their revisions, completion and reopening, and the
+// settings library. Owns `experiments` and its child tables (parameters, materials, machines,
+// participants, bookings) and the experiment rows of `tags` and `links`.
+import type { z } from 'zod'
+import {
+  experimentContent,
+  type Experiment,
+  type ExperimentContent,
+  type experimentCreateInput,
+  type experimentListInput,
+  type experimentSaveInput,
+  type experimentStatusInput,
+  type Outcome,
+} from '../../shared/experiments'
+import type { Clock } from '../clock'
+import type { Db } from '../db/database'
+import { writeTransaction } from '../db/writeTransaction'
+import type { Actor } from '../dispatcher'
+import { AppError, notFound, stale } from '../errors'
+import { isManager, requireActor } from '../permissions'
+import { foldForSearch } from '../text'
+import type { Revisions } from './revisions'
+
+type Status = Experiment['status']
+
+interface ExperimentRow {
+  id: number
+  content: string
+  status: Status
+  author_id: number
+  author_name: string
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+/** The number in a parameter value ("60", "20,5", "0.3 mm") for range queries; null when there is none. */
+export function parseNumber(value: string): number | null {
+  const match = /-?\d+(?:[.,]\d+)?/.exec(value)
+  return match ? Number(match[0].replace(',', '.')) : null
+}
+
+export function createExperimentService(db: Db, clock: Clock, revisions: Revisions) {
+  const selectById = db.prepare<[number], ExperimentRow>(
+    'SELECT e.*, p.name AS author_name FROM experiments e JOIN people p ON p.id = e.author_id WHERE e.id = ?',
+  )
+  const insertExperiment = db.prepare(
+    `INSERT INTO experiments (title, content, outcome, status, author_id, created_at, updated_at)
+     VALUES (@title, @content, @outcome, 'draft', @author, @now, @now)`,
+  )
+  const updateExperiment = db.prepare(
+    `UPDATE experiments SET title = @title, content = @content, outcome = @outcome, status = @status,
+       version = version + 1, updated_at = @now WHERE id = @id AND version = @version`,
+  )
+  const deleteChildren = [
+    'experiment_parameters',
+    'experiment_materials',
+    'experiment_equipment',
+    'experiment_participants',
+    'experiment_bookings',
+  ].map((table) => db.prepare('DELETE FROM ' + table + ' WHERE experiment_id = ?'))
+  const deleteTags = db.prepare("DELETE FROM tags WHERE kind = 'experiment' AND ref_id = ?")
+  const deleteLinks = db.prepare("DELETE FROM links WHERE from_kind = 'experiment' AND from_id = ?")
+  const insertParameter = db.prepare(
+    'INSERT INTO experiment_parameters (experiment_id, position, name, name_key, value, value_number, unit) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  )
+  const insertMaterial = db.prepare(
+    'INSERT INTO experiment_materials (experiment_id, position, name, name_key, size) VALUES (?, ?, ?, ?, ?)',
+  )
+  const insertEquipment = db.prepare('INSERT OR IGNORE INTO experiment_equipment (experiment_id, equipment_id) VALUES (?, ?)')
+  const insertParticipant = db.prepare('INSERT OR REPLACE INTO experiment_participants (experiment_id, person_id, role) VALUES (?, ?, ?)')
+  const insertBooking = db.prepare('INSERT OR IGNORE INTO experiment_bookings (experiment_id, booking_id) VALUES (?, ?)')
+  const insertTag = db.prepare("INSERT OR IGNORE INTO tags (kind, ref_id, tag) VALUES ('experiment', ?, ?)")
+  const insertLink = db.prepare(
+    "INSERT OR IGNORE INTO links (from_kind, from_id, to_kind, to_id, to_title_key) VALUES ('experiment', ?, ?, ?, ?)",
+  )
+  const exists = {
+    equipment: db.prepare<[number], { id: number }>('SELECT id FROM equipment WHERE id = ?'),
+    booking: db.prepare<[number], { id: number }>('SELECT id FROM bookings WHERE id = ?'),
+    person: db.prepare<[number], { id: number }>('SELECT id FROM people WHERE id = ?'),
+    experiment: db.prepare<[number], { id: number }>('SELECT id FROM experiments WHERE id = ?'),
+    note: db.prepare<[number], { id: number }>('SELECT id FROM notes WHERE id = ?'),
+  }
+  const isParticipant = db.prepare<[number, number], { n: number }>(
+    'SELECT count(*) AS n FROM experiment_participants WHERE experiment_id = ? AND person_id = ?',
+  )
+
+  function getRow(id: number): ExperimentRow {
+    const row = selectById.get(id)
+    if (!row) throw notFound('experiment', id)
+    return row
+  }
+
+  function toExperiment(row: ExperimentRow): Experiment {
+    return {
+      id: row.id,
+      content: experimentContent.parse(JSON.parse(row.content)),
+      status: row.status,
+      author: { id: row.author_id, name: row.author_name },
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    }
+  }
+
+  /** Every id the content points at must exist: a dangling link is refused, not stored. */
+  function assertReferencesExist(content: ExperimentContent, selfId: number | null) {
+    const check = (what: keyof typeof exists, ids: number[]) => {
+      for (const id of ids) if (!exists[what].get(id)) throw notFound(what === 'equipment' ? 'equipment' : what, id)
+    }
+    check('equipment', content.equipmentIds)
+    check('booking', content.bookingIds)
+    check(
+      'person',
+      content.participants.map((p) => p.personId),
+    )
+    check(
+      'experiment',
+      content.linkedExperimentIds.filter((id) => id !== selfId),
+    )
+    check('note', content.linkedNoteIds)
+    if (selfId !== null && content.linkedExperimentIds.includes(selfId)) {
+      throw new AppError('RULE', 'An experiment cannot link to itself', { reason: 'selfLink' })
+    }
+  }
+
+  function mayEdit(row: ExperimentRow, actor: Actor): boolean {
+    return isManager(actor) || row.author_id === actor.id || isParticipant.get(row.id, actor.id)!.n > 0
+  }
+
+  /** Rewrites the queryable copies of the content: parameters, materials, machines, tags, links. */
+  function writeChildren(id: number, content: ExperimentContent) {
+    for (const statement of deleteChildren) statement.run(id)
+    deleteTags.run(id)
+    deleteLinks.run(id)
+    content.parameters.forEach((p, i) => insertParameter.run(id, i, p.name, foldForSearch(p.name), p.value, parseNumber(p.value), p.unit))
+    content.materials.forEach((m, i) => insertMaterial.run(id, i, m.name, foldForSearch(m.name), m.size))
+    for (const machine of content.equipmentIds) insertEquipment.run(id, machine)
+    for (const p of content.participants) insertParticipant.run(id, p.personId, p.role)
+    for (const booking of content.bookingIds) insertBooking.run(id, booking)
+    for (const t of new Set(content.tags)) insertTag.run(id, t)
+    for (const other of content.linkedExperimentIds) insertLink.run(id, 'experiment', other, '')
+    for (const note of content.linkedNoteIds) insertLink.run(id, 'note', note, '')
+    for (const machine of content.equipmentIds) insertLink.run(id, 'machine', machine, '')
+  }
+
+  const create = writeTransaction(db, (input: z.output<typeof experimentCreateInput>, actor: Actor | null): Experiment => {
+    requireActor(actor)
+    assertReferencesExist(input.content, null)
+    const now = clock().toISOString()
+    const id = Number(
+      insertExperiment.run({
+        title: input.content.title,
+        content: JSON.stringify(input.content),
+        outcome: input.content.outcome,
+        author: actor.id,
+        now,
+      }).lastInsertRowid,
+    )
+    writeChildren(id, input.content)
+    revisions.record('experiment', id, 1, { ...input.content, status: 'draft' }, actor.id, now)
+    return toExperiment(getRow(id))
+  })
+
+  function write(row: ExperimentRow, content: ExperimentContent, status: Status, actor: Actor, note: string | null): Experiment {
+    const now = clock().toISOString()
+    const changed = updateExperiment.run({
+      id: row.id,
+      version: row.version,
+      title: content.title,
+      content: JSON.stringify(content),
+      outcome: content.outcome,
+      status,
+      now,
+    })
+    if (changed.changes !== 1) throw stale('experiment', row.id, getRow(row.id).version)
+    writeChildren(row.id, content)
+    revisions.record('experiment', row.id, row.version + 1, { ...content, status }, actor.id, now, note)
+    return toExperiment(getRow(row.id))
+  }
+
+  const save = writeTransaction(db, (input: z.output<typeof experimentSaveInput>, actor: Actor | null): Experiment => {
+    requireActor(actor)
+    const row = getRow(input.id)
+    if (!mayEdit(row, actor)) throw new AppError('FORBIDDEN', 'Not your experiment', { reason: 'notYourExperiment' })
+    // A save on top of a newer revision (another window, another person) would silently overwrite it.
+    if (row.version !== input.version) throw stale('experiment', row.id, row.version)
+    if (row.status === 'completed')
+      throw new AppError('RULE', 'A completed experiment is locked; reopen it first', { reason: 'experimentLocked' })
+    assertReferencesExist(input.content, row.id)
+    return write(row, input.content, row.status, actor, null)
+  })
+
+  const setStatus = writeTransaction(db, (input: z.output<typeof experimentStatusInput>, actor: Actor | null): Experiment => {
+    requireActor(actor)
+    const row = getRow(input.id)
+    if (!mayEdit(row, actor)) throw new AppError('FORBIDDEN', 'Not your experiment', { reason: 'notYourExperiment' })
+    if (row.version !== input.version) throw stale('experiment', row.id, row.version)
+    const content = experimentContent.parse(JSON.parse(row.content))
+    if (input.status === row.status) return toExperiment(row)
+    if (input.status === 'completed' && content.outcome === null) {
+      throw new AppError('RULE', 'Say how it went before completing', { reason: 'outcomeRequired' })
+    }
+    if (row.status === 'completed') {
+      // Reopening changes a record others may rely on: the reason stays in its history.
+      if (!input.reason) throw new AppError('RULE', 'Reopening needs a reason', { reason: 'reopenReasonRequired' })
+      return write(row, content, input.status, actor, `reopened: ${input.reason}`)
+    }
+    return write(row, content, input.status, actor, null)
+  })
+
+  const restore = writeTransaction(db, (input: { id: number; version: number; fromVersion: number }, actor: Actor | null): Experiment => {
+    requireActor(actor)
+    const row = getRow(input.id)
+    if (!mayEdit(row, actor)) throw new AppError('FORBIDDEN', 'Not your experiment', { reason: 'notYourExperiment' })
+    if (row.version !== input.version) throw stale('experiment', row.id, row.version)
+    if (row.status === 'completed')
+      throw new AppError('RULE', 'A completed experiment is locked; reopen it first', { reason: 'experimentLocked' })
+    const snapshot = revisions.snapshot('experiment', row.id, input.fromVersion)
+    if (!snapshot) throw notFound('revision', input.fromVersion)
+    const content = experimentContent.parse(withoutStatus(snapshot))
+    assertReferencesExist(content, row.id)
+    return write(row, content, row.status, actor, `restored: ${input.fromVersion}`)
+  })
+
+  function list(input: z.output<typeof experimentListInput>) {
+    const rows = db
+      .prepare<
+        Record<string, unknown>,
+        { id: number; title: string; status: Status; outcome: Outcome | null; author: string; updated_at: string; tags: string | null }
+      >(
+        `SELECT e.id, e.title, e.status, e.outcome, p.name AS author, e.updated_at,
+           (SELECT group_concat(tag, char(31)) FROM tags t WHERE t.kind = 'experiment' AND t.ref_id = e.id) AS tags
+         FROM experiments e JOIN people p ON p.id = e.author_id
+         WHERE (@status IS NULL OR e.status = @status)
+           AND (@outcome IS NULL OR e.outcome = @outcome)
+           AND (@author IS NULL OR e.author_id = @author)
+           AND (@tag IS NULL OR EXISTS (SELECT 1 FROM tags t WHERE t.kind = 'experiment' AND t.ref_id = e.id AND t.tag = @tag))
+           AND (@machine IS NULL OR EXISTS (SELECT 1 FROM experiment_equipment x WHERE x.experiment_id = e.id AND x.equipment_id = @machine))
+         ORDER BY e.updated_at DESC, e.id DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all({
+        status: input.status ?? null,
+        outcome: input.outcome ?? null,
+        author: input.authorId ?? null,
+        tag: input.tag ?? null,
+        machine: input.equipmentId ?? null,
+        limit: input.limit,
+        offset: input.offset,
+      })
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      outcome: r.outcome,
+      author: r.author,
+      updatedAt: r.updated_at,
+      tags: r.tags ? r.tags.split('\u001f').sort() : [],
+    }))
+  }
+
+  return {
+    create,
+    save,
+    setStatus,
+    restore,
+    list,
+    get: (id: number) => toExperiment(getRow(id)),
+    revisions: (id: number) => (getRow(id), revisions.list('experiment', id)),
+  }
+}
+
+function withoutStatus(snapshot: unknown): unknown {
+  if (typeof snapshot !== 'object' || snapshot === null) return snapshot
+  const { status: _status, ...content } = snapshot as Record<string, unknown>
+  return content
+}
+
+export type ExperimentService = ReturnType<typeof createExperimentService>
