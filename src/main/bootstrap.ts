@@ -98,6 +98,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'experiments.setStatus': (input, ctx) => experiments.setStatus(input, ctx.actor),
     'experiments.revisions': (input) => experiments.revisions(input.id),
     'experiments.restore': (input, ctx) => experiments.restore(input, ctx.actor),
+    'experiments.settingsLibrary': (input) => experiments.settingsLibrary(input),
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
   }

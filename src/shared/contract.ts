@@ -11,6 +11,8 @@ import {
   experimentStatusInput,
   experimentSummary,
   revision,
+  settingsLibraryInput,
+  settingsLibraryRow,
 } from './experiments'
 import { person, personCreateInput, personId, personList, personListInput, personSetActiveInput, personUpdateInput, ROLES } from './people'
 import {
@@ -93,6 +95,7 @@ export const contract = {
   'experiments.save': { input: experimentSaveInput, output: experiment },
   'experiments.setStatus': { input: experimentStatusInput, output: experiment },
   'experiments.revisions': { input: z.strictObject({ id: experimentId }), output: z.array(revision) },
+  'experiments.settingsLibrary': { input: settingsLibraryInput, output: z.array(settingsLibraryRow) },
   'experiments.restore': {
     input: z.strictObject({ id: experimentId, version: z.int().positive(), fromVersion: z.int().positive() }),
     output: experiment,

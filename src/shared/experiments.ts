@@ -1,7 +1,7 @@
 // Experiments: the structured record of one trial at the centre, and its revisions.
 import { z } from 'zod'
 import { bookingId } from './bookings'
-import { equipmentId } from './equipment'
+import { EQUIPMENT_KINDS, equipmentId } from './equipment'
 import { personId } from './people'
 
 export const OUTCOMES = ['worked', 'partly', 'failed', 'inconclusive'] as const
@@ -111,3 +111,25 @@ export const revision = z.strictObject({
   snapshot: z.record(z.string(), z.unknown()),
 })
 export type Revision = z.infer<typeof revision>
+
+/** The settings library: what others used on this material and machine kind, and how it went. */
+export const settingsLibraryInput = z.strictObject({
+  equipmentKind: z.enum(EQUIPMENT_KINDS).optional(),
+  /** Part of a material name: "eiken" finds "Eiken multiplex". */
+  material: z.string().trim().max(120).optional(),
+  /** Thickness or size; compared by its number, so "6" matches "6 mm" but not "16 mm". */
+  size: z.string().trim().max(40).optional(),
+  outcomes: z.array(z.enum(OUTCOMES)).max(4).optional(),
+  limit: z.int().min(1).max(500).default(200),
+})
+
+export const settingsLibraryRow = z.strictObject({
+  experimentId,
+  title: z.string(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  status: z.enum(EXPERIMENT_STATUSES),
+  materials: z.array(z.strictObject({ name: z.string(), size: z.string() })),
+  parameters: z.array(z.strictObject({ name: z.string(), value: z.string(), number: z.number().nullable(), unit: z.string() })),
+  updatedAt: z.iso.datetime(),
+})
+export type SettingsLibraryRow = z.infer<typeof settingsLibraryRow>

@@ -160,3 +160,42 @@ describe('experiments', () => {
     expect(parseNumber('hoog')).toBeNull()
   })
 })
+
+describe('the settings library', () => {
+  it('lists every laser experiment on 6 mm oak that worked, with its parameter values', async () => {
+    const worked = await centre.core.ok(centre.freelancer.id, 'experiments.create', { content: oakTest({ outcome: 'worked' }) })
+    await centre.core.ok(centre.freelancer.id, 'experiments.create', { content: oakTest({ title: 'Te langzaam', outcome: 'failed' }) })
+    await centre.core.ok(centre.freelancer.id, 'experiments.create', {
+      content: oakTest({
+        title: '16 mm',
+        outcome: 'worked',
+        materials: [{ name: 'Eiken multiplex', supplier: '', batch: '', size: '16 mm' }],
+      }),
+    })
+    await centre.core.ok(centre.freelancer.id, 'experiments.create', {
+      content: oakTest({
+        title: 'Walnoot',
+        outcome: 'worked',
+        materials: [{ name: 'Walnoot massief', supplier: '', batch: '', size: '6 mm' }],
+      }),
+    })
+    await centre.core.ok(centre.freelancer.id, 'experiments.create', {
+      content: oakTest({ title: 'Zonder machine', outcome: 'worked', equipmentIds: [] }),
+    })
+
+    const rows = await centre.core.ok(c, 'experiments.settingsLibrary', {
+      equipmentKind: 'laser_cutter',
+      material: 'eik',
+      size: '6',
+      outcomes: ['worked'],
+    })
+    expect(rows.map((r) => r.experimentId)).toEqual([worked.id])
+    expect(rows[0]!.parameters).toEqual([
+      { name: 'Vermogen', value: '60', number: 60, unit: '%' },
+      { name: 'Snelheid', value: '20', number: 20, unit: 'mm/s' },
+      { name: 'Passes', value: '2', number: 2, unit: '' },
+    ])
+    expect((await centre.core.ok(c, 'experiments.settingsLibrary', { material: 'EIKEN' })).length).toBe(4)
+    expect(await centre.core.ok(c, 'experiments.settingsLibrary', { material: '%' })).toEqual([])
+  })
+})

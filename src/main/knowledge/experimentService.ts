@@ -10,6 +10,8 @@ import {
   type experimentListInput,
   type experimentSaveInput,
   type experimentStatusInput,
+  type settingsLibraryInput,
+  type SettingsLibraryRow,
   type Outcome,
 } from '../../shared/experiments'
 import type { Clock } from '../clock'
@@ -18,7 +20,7 @@ import { writeTransaction } from '../db/writeTransaction'
 import type { Actor } from '../dispatcher'
 import { AppError, notFound, stale } from '../errors'
 import { isManager, requireActor } from '../permissions'
-import { foldForSearch } from '../text'
+import { escapeLike, foldForSearch } from '../text'
 import type { Revisions } from './revisions'
 
 type Status = Experiment['status']
@@ -259,7 +261,64 @@ export function createExperimentService(db: Db, clock: Clock, revisions: Revisio
     }))
   }
 
+  const libraryExperiments = db.prepare<
+    { kind: string | null; material: string | null; outcomes: string | null; limit: number },
+    { id: number; title: string; outcome: Outcome | null; status: Status; updated_at: string }
+  >(
+    `SELECT e.id, e.title, e.outcome, e.status, e.updated_at FROM experiments e
+     WHERE (@kind IS NULL OR EXISTS (SELECT 1 FROM experiment_equipment x JOIN equipment q ON q.id = x.equipment_id
+                                     WHERE x.experiment_id = e.id AND q.kind = @kind))
+       AND (@material IS NULL OR EXISTS (SELECT 1 FROM experiment_materials m WHERE m.experiment_id = e.id
+                                         AND m.name_key LIKE @material ESCAPE '\\'))
+       AND (@outcomes IS NULL OR e.outcome IN (SELECT value FROM json_each(@outcomes)))
+     ORDER BY e.updated_at DESC, e.id DESC LIMIT @limit`,
+  )
+  const libraryParameters = db.prepare<
+    [string],
+    { experiment_id: number; name: string; value: string; value_number: number | null; unit: string }
+  >(
+    `SELECT experiment_id, name, value, value_number, unit FROM experiment_parameters
+     WHERE experiment_id IN (SELECT value FROM json_each(?)) ORDER BY experiment_id, position`,
+  )
+  const libraryMaterials = db.prepare<[string], { experiment_id: number; name: string; size: string }>(
+    `SELECT experiment_id, name, size FROM experiment_materials
+     WHERE experiment_id IN (SELECT value FROM json_each(?)) ORDER BY experiment_id, position`,
+  )
+
+  /** Every experiment on this material and machine kind with its parameter values: what a freelancer reads before cutting. */
+  function settingsLibrary(input: z.output<typeof settingsLibraryInput>): SettingsLibraryRow[] {
+    const material = input.material ? `%${escapeLike(foldForSearch(input.material))}%` : null
+    const found = libraryExperiments.all({
+      kind: input.equipmentKind ?? null,
+      material,
+      outcomes: input.outcomes?.length ? JSON.stringify(input.outcomes) : null,
+      limit: input.limit,
+    })
+    const ids = JSON.stringify(found.map((e) => e.id))
+    const parameters = byExperiment(libraryParameters.all(ids))
+    const materials = byExperiment(libraryMaterials.all(ids))
+    const wantedSize = input.size ? parseNumber(input.size) : null
+    return found
+      .map((e) => ({
+        experimentId: e.id,
+        title: e.title,
+        outcome: e.outcome,
+        status: e.status,
+        updatedAt: e.updated_at,
+        materials: (materials.get(e.id) ?? []).map((m) => ({ name: m.name, size: m.size })),
+        parameters: (parameters.get(e.id) ?? []).map((p) => ({ name: p.name, value: p.value, number: p.value_number, unit: p.unit })),
+      }))
+      .filter(
+        (row) =>
+          wantedSize === null ||
+          row.materials.some(
+            (m) => (!material || foldForSearch(m.name).includes(foldForSearch(input.material!))) && parseNumber(m.size) === wantedSize,
+          ),
+      )
+  }
+
   return {
+    settingsLibrary,
     create,
     save,
     setStatus,
@@ -268,6 +327,12 @@ export function createExperimentService(db: Db, clock: Clock, revisions: Revisio
     get: (id: number) => toExperiment(getRow(id)),
     revisions: (id: number) => (getRow(id), revisions.list('experiment', id)),
   }
+}
+
+function byExperiment<T extends { experiment_id: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>()
+  for (const row of rows) map.set(row.experiment_id, [...(map.get(row.experiment_id) ?? []), row])
+  return map
 }
 
 function withoutStatus(snapshot: unknown): unknown {
