@@ -18,6 +18,8 @@ import { createEquipmentService } from './equipment/equipmentService'
 import { createPermitService } from './permits/permitService'
 import { createExperimentService } from './knowledge/experimentService'
 import { createRevisions } from './knowledge/revisions'
+import { createLinks } from './knowledge/links'
+import { createNoteService } from './knowledge/noteService'
 
 export interface WerkbankOptions {
   dataDir: string
@@ -54,7 +56,9 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
   const timeZone = () => settings.get().timeZone
   const bookings = createBookingService({ db, clock, equipment, permits, timeZone })
   const revisions = createRevisions(db)
-  const experiments = createExperimentService(db, clock, revisions)
+  const links = createLinks(db)
+  const experiments = createExperimentService(db, clock, revisions, links)
+  const notes = createNoteService(db, clock, revisions, links)
   const availability = createAvailability(db, clock, equipment, timeZone)
   const calendarExport = createCalendarExport(db, clock, bookings, { centre: () => settings.get().centreName, timeZone })
 
@@ -99,6 +103,15 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'experiments.revisions': (input) => experiments.revisions(input.id),
     'experiments.restore': (input, ctx) => experiments.restore(input, ctx.actor),
     'experiments.settingsLibrary': (input) => experiments.settingsLibrary(input),
+    'notes.list': (input) => notes.list(input),
+    'notes.get': (input) => notes.get(input.id),
+    'notes.create': (input, ctx) => notes.create(input, ctx.actor),
+    'notes.save': (input, ctx) => notes.save(input, ctx.actor),
+    'notes.review': (input, ctx) => notes.review(input, ctx.actor),
+    'notes.revisions': (input) => notes.revisions(input.id),
+    'notes.restore': (input, ctx) => notes.restore(input, ctx.actor),
+    'notes.titles': (input) => notes.titles(input.prefix, input.limit),
+    'links.backlinks': (input) => notes.backlinks(input.kind, input.id),
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
   }

@@ -14,6 +14,19 @@ import {
   settingsLibraryInput,
   settingsLibraryRow,
 } from './experiments'
+import {
+  backlink,
+  backlinksInput,
+  note,
+  noteCreateInput,
+  noteId,
+  noteListInput,
+  noteReviewInput,
+  noteSaveInput,
+  noteSummary,
+  noteTitle,
+  noteTitlesInput,
+} from './notes'
 import { person, personCreateInput, personId, personList, personListInput, personSetActiveInput, personUpdateInput, ROLES } from './people'
 import {
   booking,
@@ -100,6 +113,16 @@ export const contract = {
     input: z.strictObject({ id: experimentId, version: z.int().positive(), fromVersion: z.int().positive() }),
     output: experiment,
   },
+
+  'notes.list': { input: noteListInput, output: z.array(noteSummary) },
+  'notes.get': { input: z.strictObject({ id: noteId }), output: note },
+  'notes.create': { input: noteCreateInput, output: note },
+  'notes.save': { input: noteSaveInput, output: note },
+  'notes.review': { input: noteReviewInput, output: note },
+  'notes.revisions': { input: z.strictObject({ id: noteId }), output: z.array(revision) },
+  'notes.restore': { input: z.strictObject({ id: noteId, version: z.int().positive(), fromVersion: z.int().positive() }), output: note },
+  'notes.titles': { input: noteTitlesInput, output: z.array(noteTitle) },
+  'links.backlinks': { input: backlinksInput, output: z.array(backlink) },
 
   'settings.get': { input: noInput, output: centreSettings },
   'settings.update': { input: settingsUpdateInput, output: centreSettings },

@@ -21,6 +21,7 @@ import type { Actor } from '../dispatcher'
 import { AppError, notFound, stale } from '../errors'
 import { isManager, requireActor } from '../permissions'
 import { escapeLike, foldForSearch } from '../text'
+import { linksInText, type Links } from './links'
 import type { Revisions } from './revisions'
 
 type Status = Experiment['status']
@@ -42,7 +43,7 @@ export function parseNumber(value: string): number | null {
   return match ? Number(match[0].replace(',', '.')) : null
 }
 
-export function createExperimentService(db: Db, clock: Clock, revisions: Revisions) {
+export function createExperimentService(db: Db, clock: Clock, revisions: Revisions, links: Links) {
   const selectById = db.prepare<[number], ExperimentRow>(
     'SELECT e.*, p.name AS author_name FROM experiments e JOIN people p ON p.id = e.author_id WHERE e.id = ?',
   )
@@ -62,7 +63,6 @@ export function createExperimentService(db: Db, clock: Clock, revisions: Revisio
     'experiment_bookings',
   ].map((table) => db.prepare('DELETE FROM ' + table + ' WHERE experiment_id = ?'))
   const deleteTags = db.prepare("DELETE FROM tags WHERE kind = 'experiment' AND ref_id = ?")
-  const deleteLinks = db.prepare("DELETE FROM links WHERE from_kind = 'experiment' AND from_id = ?")
   const insertParameter = db.prepare(
     'INSERT INTO experiment_parameters (experiment_id, position, name, name_key, value, value_number, unit) VALUES (?, ?, ?, ?, ?, ?, ?)',
   )
@@ -134,16 +134,19 @@ export function createExperimentService(db: Db, clock: Clock, revisions: Revisio
   function writeChildren(id: number, content: ExperimentContent) {
     for (const statement of deleteChildren) statement.run(id)
     deleteTags.run(id)
-    deleteLinks.run(id)
     content.parameters.forEach((p, i) => insertParameter.run(id, i, p.name, foldForSearch(p.name), p.value, parseNumber(p.value), p.unit))
     content.materials.forEach((m, i) => insertMaterial.run(id, i, m.name, foldForSearch(m.name), m.size))
     for (const machine of content.equipmentIds) insertEquipment.run(id, machine)
     for (const p of content.participants) insertParticipant.run(id, p.personId, p.role)
     for (const booking of content.bookingIds) insertBooking.run(id, booking)
     for (const t of new Set(content.tags)) insertTag.run(id, t)
-    for (const other of content.linkedExperimentIds) insertLink.run(id, 'experiment', other, '')
-    for (const note of content.linkedNoteIds) insertLink.run(id, 'note', note, '')
-    for (const machine of content.equipmentIds) insertLink.run(id, 'machine', machine, '')
+    links.replace('experiment', id, [
+      ...content.linkedExperimentIds.map((other) => ({ kind: 'experiment' as const, id: other })),
+      ...content.linkedNoteIds.map((note) => ({ kind: 'note' as const, id: note })),
+      ...content.equipmentIds.map((machine) => ({ kind: 'machine' as const, id: machine })),
+      // Wiki links written in the text count too, so [[Lasersnijden van eiken]] shows up as a backlink there.
+      ...linksInText(content.question, content.hypothesis, content.method, content.observations, content.results, content.conclusion),
+    ])
   }
 
   const create = writeTransaction(db, (input: z.output<typeof experimentCreateInput>, actor: Actor | null): Experiment => {

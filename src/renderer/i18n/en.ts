@@ -446,6 +446,9 @@ const en: MessageSchema = {
       outcomeRequired: 'Fill in the outcome before completing the experiment.',
       reopenReasonRequired: 'Give a reason to reopen this completed experiment.',
       selfLink: 'An experiment cannot link to itself.',
+      noteTitleTaken: 'There is already a note called “{title}”.',
+      reviewersOnly: 'Teachers, freelancers and coordinators mark notes as reviewed.',
+      ownNote: 'Someone other than the author reviews a note.',
       notNoShow: 'Only a confirmed booking that has started can be marked as a no-show.',
     },
     fields: {

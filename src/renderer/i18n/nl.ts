@@ -446,6 +446,9 @@ const nl = {
       outcomeRequired: 'Vul de uitkomst in voordat je het experiment afrondt.',
       reopenReasonRequired: 'Geef een reden om dit afgeronde experiment te heropenen.',
       selfLink: 'Een experiment kan niet naar zichzelf verwijzen.',
+      noteTitleTaken: 'Er is al een notitie met de titel “{title}”.',
+      reviewersOnly: 'Docenten, zzp’ers en coördinatoren markeren notities als gecontroleerd.',
+      ownNote: 'Iemand anders dan de auteur controleert een notitie.',
       notNoShow: 'Alleen een bevestigde reservering die al begonnen is, kan als niet verschenen gelden.',
     },
     fields: {
