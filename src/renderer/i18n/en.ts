@@ -1,5 +1,7 @@
 // English. Typed against the Dutch messages, so every key exists in both.
 import bookingTools from './modules/bookingTools.en'
+import experimentsUi from './modules/experimentsUi.en'
+import knowledgeUi from './modules/knowledgeUi.en'
 import equipmentEditor from './modules/equipmentEditor.en'
 import type { MessageSchema } from './nl'
 
@@ -301,6 +303,8 @@ const en: MessageSchema = {
   },
   equipmentEditor,
   bookingTools,
+  knowledgeUi,
+  experimentsUi,
   people: {
     title: 'People',
     intro: 'Everyone who uses the centre: students, teachers, freelancers and guests.',

@@ -1,6 +1,8 @@
 // Dutch, the app's first language. en.ts is typed against this file, so a key missing in English
 // does not compile.
 import bookingTools from './modules/bookingTools.nl'
+import experimentsUi from './modules/experimentsUi.nl'
+import knowledgeUi from './modules/knowledgeUi.nl'
 import equipmentEditor from './modules/equipmentEditor.nl'
 
 const nl = {
@@ -301,6 +303,8 @@ const nl = {
   },
   equipmentEditor,
   bookingTools,
+  knowledgeUi,
+  experimentsUi,
   people: {
     title: 'Mensen',
     intro: 'Iedereen die het centrum gebruikt: studenten, docenten, zzp’ers en gasten.',

@@ -1,0 +1,4 @@
+// Messages of the experiments screens (en).
+export default {
+  title: 'experimentsUi',
+}

@@ -1,0 +1,4 @@
+// Messages of the experiments screens (nl).
+export default {
+  title: 'experimentsUi',
+}

@@ -1,0 +1,4 @@
+// Messages of the knowledge screens (en).
+export default {
+  title: 'knowledgeUi',
+}

@@ -1,0 +1,4 @@
+// Messages of the knowledge screens (nl).
+export default {
+  title: 'knowledgeUi',
+}
