@@ -43,6 +43,8 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,vue}'],
     rules: {
       ...forbid(ELECTRON, MAIN, NODE, DATABASE, ELECTRON_FOLDER),
+      // Raw HTML only through the one sanitiser (MarkdownView.vue carries the single exception).
+      'vue/no-v-html': 'error',
       // Every user-facing string goes through i18n.
       'vue/no-bare-strings-in-template': ['error', { allowlist: ['(', ')', ',', '.', '&', '+', '-', '=', '*', '/', '#', '%', '!', '?', ':', '[', ']', '{', '}', '<', '>', '·', '|', '—', '×'] }],
     },

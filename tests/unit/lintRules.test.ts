@@ -43,6 +43,11 @@ describe('other rules', () => {
     expect(ids).toContain('vue/no-bare-strings-in-template')
   })
 
+  it('refuses v-html outside the one sanitised Markdown view', async () => {
+    const ids = await ruleIds('src/renderer/components/X.vue', '<script setup lang="ts">\nconst html = \'\'\n</script>\n<template><div v-html="html"></div></template>\n')
+    expect(ids).toContain('vue/no-v-html')
+  })
+
   it('refuses SQL built with a template literal in the core', async () => {
     const ids = await ruleIds(
       'src/main/x.ts',
