@@ -17,13 +17,16 @@ export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
  * Deliberately not `corsEnabled` (which would let other origins read these files) nor `bypassCSP`.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 }
 
 /** The request handler for the scheme; pure enough to test against a temp folder. */
-export function createAppRequestHandler(rendererDir: string): (request: Request) => Promise<Response> {
+export type FindAttachment = (hash: string) => { path: string; mediaType: string } | null
+
+export function createAppRequestHandler(
+  rendererDir: string,
+  findAttachment: FindAttachment = () => null,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     let url: URL
     try {
@@ -34,6 +37,13 @@ export function createAppRequestHandler(rendererDir: string): (request: Request)
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return textResponse(404, 'Not found')
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed', { Allow: 'GET, HEAD' })
 
+    // Photos and files of experiments: from the data folder, by their SHA-256 only.
+    if (url.pathname.startsWith('/attachments/')) {
+      const attachment = findAttachment(url.pathname.slice('/attachments/'.length))
+      if (!attachment) return textResponse(404, 'Not found')
+      const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(attachment.path))
+      return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': attachment.mediaType } })
+    }
     const file = resolveStaticFile(rendererDir, url.pathname)
     if (!file) return textResponse(404, 'Not found')
     const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(file.path))
@@ -42,8 +52,8 @@ export function createAppRequestHandler(rendererDir: string): (request: Request)
 }
 
 /** Serves the renderer folder on `werkbank://app/`. Call after ready. */
-export function serveApp(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir))
+export function serveApp(rendererDir: string, findAttachment?: FindAttachment): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir, findAttachment))
 }
 
 function textResponse(status: number, text: string, extra: Record<string, string> = {}): Response {

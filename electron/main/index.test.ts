@@ -38,7 +38,8 @@ afterEach(() => {
 async function start() {
   await import('./index')
   await vi.waitFor(() => {
-    const done = FakeBrowserWindow.instances.length > 0 || electronFake.app.exit.mock.calls.length > 0 || electronFake.app.quit.mock.calls.length > 0
+    const done =
+      FakeBrowserWindow.instances.length > 0 || electronFake.app.exit.mock.calls.length > 0 || electronFake.app.quit.mock.calls.length > 0
     if (!done) throw new Error('not started yet')
   })
 }
@@ -147,6 +148,9 @@ describe('main process', () => {
     expect(FakeBrowserWindow.instances[0]!.loadURL).toHaveBeenCalledWith('http://localhost:5173/')
     const handler = electronFake.ipcMain.handle.mock.calls[0]![1] as (event: unknown, method: string, envelope: unknown) => Promise<unknown>
     core.instance.call.mockResolvedValue({ ok: true, value: 1 })
-    await expect(handler({ senderFrame: { url: 'http://localhost:5173/' } }, 'app.info', { input: {} })).resolves.toEqual({ ok: true, value: 1 })
+    await expect(handler({ senderFrame: { url: 'http://localhost:5173/' } }, 'app.info', { input: {} })).resolves.toEqual({
+      ok: true,
+      value: 1,
+    })
   })
 })

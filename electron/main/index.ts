@@ -79,7 +79,7 @@ function runApp(): void {
       core = opened
       const log = opened.log
 
-      serveApp(RENDERER_DIR)
+      serveApp(RENDERER_DIR, opened.findAttachment)
       registerIpc({
         call: opened.call,
         devServerUrl,

@@ -32,7 +32,10 @@ describe('createCallHandler', () => {
     async (url) => {
       const call = fakeCore()
       const result = await createCallHandler({ call })(from(url), 'people.list', ENVELOPE)
-      expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender', details: { reason: 'untrustedSender' } } })
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Untrusted sender', details: { reason: 'untrustedSender' } },
+      })
       expect(call).not.toHaveBeenCalled()
     },
   )
@@ -75,7 +78,10 @@ describe('registerIpc', () => {
     expect(electronFake.ipcMain.handle).toHaveBeenCalledTimes(1)
     const [channel, handler] = electronFake.ipcMain.handle.mock.calls[0] as [string, ReturnType<typeof createCallHandler>]
     expect(channel).toBe(CALL_CHANNEL)
-    await expect(handler(from('https://evil.example/'), 'app.info', ENVELOPE)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    await expect(handler(from('https://evil.example/'), 'app.info', ENVELOPE)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(call).not.toHaveBeenCalled()
   })
 })

@@ -17,12 +17,31 @@ function items(menu: MenuItemConstructorOptions[]): MenuItemConstructorOptions[]
   return menu.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])])
 }
 
-const roles = (menu: MenuItemConstructorOptions[]) => items(menu).map((item) => item.role).filter(Boolean)
+const roles = (menu: MenuItemConstructorOptions[]) =>
+  items(menu)
+    .map((item) => item.role)
+    .filter(Boolean)
 
 describe('application menu', () => {
   it('has File, Edit, View, Window and Help', () => {
     expect(template().map((item) => item.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help'])
-    expect(roles(template())).toEqual(expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'minimize', 'close']))
+    expect(roles(template())).toEqual(
+      expect.arrayContaining([
+        'quit',
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'zoomIn',
+        'zoomOut',
+        'resetZoom',
+        'togglefullscreen',
+        'minimize',
+        'close',
+      ]),
+    )
   })
 
   it('offers reload and developer tools only when not packaged', () => {

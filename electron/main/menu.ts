@@ -20,7 +20,12 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
 
   const developerItems: MenuItemConstructorOptions[] = ctx.isPackaged
     ? []
-    : [{ role: 'reload', label: l.reload }, { role: 'forceReload', label: l.forceReload }, { role: 'toggleDevTools', label: l.toggleDevTools }, sep]
+    : [
+        { role: 'reload', label: l.reload },
+        { role: 'forceReload', label: l.forceReload },
+        { role: 'toggleDevTools', label: l.toggleDevTools },
+        sep,
+      ]
 
   const template: MenuItemConstructorOptions[] = [
     // macOS keeps Quit in the app menu; its File menu closes the window instead.
@@ -54,7 +59,10 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       label: l.window,
       submenu: ctx.isMac
         ? [{ role: 'minimize', label: l.minimize }, { role: 'zoom', label: l.zoom }, sep, { role: 'close', label: l.close }]
-        : [{ role: 'minimize', label: l.minimize }, { role: 'close', label: l.close }],
+        : [
+            { role: 'minimize', label: l.minimize },
+            { role: 'close', label: l.close },
+          ],
     },
     { role: 'help', label: l.help, submenu: [about] },
   ]
@@ -63,7 +71,15 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     // macOS puts About, Hide and Quit in a first menu named after the app.
     template.unshift({
       label: l.appMenu,
-      submenu: [about, sep, { role: 'hide', label: l.hide }, { role: 'hideOthers', label: l.hideOthers }, { role: 'unhide', label: l.showAll }, sep, quit],
+      submenu: [
+        about,
+        sep,
+        { role: 'hide', label: l.hide },
+        { role: 'hideOthers', label: l.hideOthers },
+        { role: 'unhide', label: l.showAll },
+        sep,
+        quit,
+      ],
     })
   }
   return template

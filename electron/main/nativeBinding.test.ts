@@ -72,7 +72,10 @@ describe('findElectronNativeBinding', () => {
 describe('prepareElectronNative', () => {
   function fakeProject(electronVersion: string, sqliteVersion: string): string {
     const root = tempRoot()
-    for (const [name, version] of [['electron', electronVersion], ['better-sqlite3', sqliteVersion]] as const) {
+    for (const [name, version] of [
+      ['electron', electronVersion],
+      ['better-sqlite3', sqliteVersion],
+    ] as const) {
       mkdirSync(join(root, 'node_modules', name), { recursive: true })
       writeFileSync(join(root, 'node_modules', name, 'package.json'), JSON.stringify({ name, version }))
     }
@@ -131,11 +134,22 @@ fs.writeFileSync('build/Release/better_sqlite3.node', 'electron build')
       expect(readFileSync(nodeBuild, 'utf8')).toBe('node build')
 
       const { args, cwd } = JSON.parse(readFileSync(gyp.argsFile, 'utf8')) as { args: string[]; cwd: string }
-      expect(args).toEqual(expect.arrayContaining(['rebuild', '--release', '--runtime=electron', '--target=45.5.0', '--dist-url=https://electronjs.org/headers']))
+      expect(args).toEqual(
+        expect.arrayContaining([
+          'rebuild',
+          '--release',
+          '--runtime=electron',
+          '--target=45.5.0',
+          '--dist-url=https://electronjs.org/headers',
+        ]),
+      )
       expect(cwd.startsWith(join(root, 'node_modules'))).toBe(false)
 
       // A later better-sqlite3 version makes the build stale: it is made again.
-      writeFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), JSON.stringify({ name: 'better-sqlite3', version: '12.12.0' }))
+      writeFileSync(
+        join(root, 'node_modules', 'better-sqlite3', 'package.json'),
+        JSON.stringify({ name: 'better-sqlite3', version: '12.12.0' }),
+      )
       expect(script.prepareElectronNative({ root, log: () => {} }).built).toBe(true)
     } finally {
       gyp.restore()
@@ -147,7 +161,9 @@ fs.writeFileSync('build/Release/better_sqlite3.node', 'electron build')
     const gyp = stubNodeGyp(root, false)
     try {
       expect(() => script.prepareElectronNative({ root, log: () => {} })).toThrow(/npm run web/)
-      expect(findElectronNativeBinding({ appPath: root, electronVersion: '45.5.0', platform: process.platform, arch: process.arch })).toBeNull()
+      expect(
+        findElectronNativeBinding({ appPath: root, electronVersion: '45.5.0', platform: process.platform, arch: process.arch }),
+      ).toBeNull()
     } finally {
       gyp.restore()
     }
@@ -160,7 +176,9 @@ fs.writeFileSync('build/Release/better_sqlite3.node', 'electron build')
 })
 
 it('is the script `npm start` runs before Electron', () => {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: Record<string, string> }
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as {
+    scripts: Record<string, string>
+  }
   expect(pkg.scripts.start).toContain('node scripts/prepare-electron-native.mjs')
   expect(fileURLToPath(SCRIPT_URL)).toMatch(/scripts[\\/]prepare-electron-native\.mjs$/)
 })

@@ -20,6 +20,7 @@ import { createExperimentService } from './knowledge/experimentService'
 import { createRevisions } from './knowledge/revisions'
 import { createLinks } from './knowledge/links'
 import { createNoteService } from './knowledge/noteService'
+import { createAttachmentStore, type AttachmentStore } from './attachments/attachmentStore'
 
 export interface WerkbankOptions {
   dataDir: string
@@ -34,6 +35,8 @@ export interface WerkbankOptions {
 
 export interface WerkbankCore {
   call: Dispatch
+  /** For the transports: an attachment's file by its SHA-256, or null. */
+  findAttachment: AttachmentStore['find']
   dataDir: string
   db: Db
   log: Logger
@@ -55,9 +58,10 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
   const permits = createPermitService(db, clock)
   const timeZone = () => settings.get().timeZone
   const bookings = createBookingService({ db, clock, equipment, permits, timeZone })
+  const attachments = createAttachmentStore(db, clock, dataDir)
   const revisions = createRevisions(db)
   const links = createLinks(db)
-  const experiments = createExperimentService(db, clock, revisions, links)
+  const experiments = createExperimentService(db, clock, revisions, links, attachments)
   const notes = createNoteService(db, clock, revisions, links)
   const availability = createAvailability(db, clock, equipment, timeZone)
   const calendarExport = createCalendarExport(db, clock, bookings, { centre: () => settings.get().centreName, timeZone })
@@ -112,6 +116,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'notes.restore': (input, ctx) => notes.restore(input, ctx.actor),
     'notes.titles': (input) => notes.titles(input.prefix, input.limit),
     'links.backlinks': (input) => notes.backlinks(input.kind, input.id),
+    'attachments.upload': (input, ctx) => attachments.upload(input, ctx.actor),
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
   }
@@ -128,6 +133,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
 
   return {
     call,
+    findAttachment: attachments.find,
     dataDir,
     db,
     log,

@@ -2,6 +2,7 @@
 // The dispatcher validates against it, the handlers are typed by it and the renderer's client calls
 // through it, so the compiler proves both sides agree.
 import { z } from 'zod'
+import { attachmentInfo, attachmentUploadInput } from './attachments'
 import {
   experiment,
   experimentCreateInput,
@@ -123,6 +124,8 @@ export const contract = {
   'notes.restore': { input: z.strictObject({ id: noteId, version: z.int().positive(), fromVersion: z.int().positive() }), output: note },
   'notes.titles': { input: noteTitlesInput, output: z.array(noteTitle) },
   'links.backlinks': { input: backlinksInput, output: z.array(backlink) },
+
+  'attachments.upload': { input: attachmentUploadInput, output: attachmentInfo },
 
   'settings.get': { input: noInput, output: centreSettings },
   'settings.update': { input: settingsUpdateInput, output: centreSettings },

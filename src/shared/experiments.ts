@@ -1,5 +1,6 @@
 // Experiments: the structured record of one trial at the centre, and its revisions.
 import { z } from 'zod'
+import { sha256 } from './attachments'
 import { bookingId } from './bookings'
 import { EQUIPMENT_KINDS, equipmentId } from './equipment'
 import { personId } from './people'
@@ -57,6 +58,11 @@ export const experimentContent = z.strictObject({
   tags: z.array(tag).max(20).default([]),
   linkedExperimentIds: z.array(experimentId).max(50).default([]),
   linkedNoteIds: z.array(z.int().positive()).max(50).default([]),
+  /** Photos and files, uploaded first through attachments.upload. */
+  attachments: z
+    .array(z.strictObject({ sha256, name: z.string().trim().min(1).max(200), caption: z.string().trim().max(500).default('') }))
+    .max(50)
+    .default([]),
 })
 export type ExperimentContent = z.infer<typeof experimentContent>
 

@@ -22,7 +22,10 @@ export class FakeEmitter {
 
   once(name: string, listener: Listener): this {
     const wrapper: Listener = (...args) => {
-      this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== wrapper))
+      this.listeners.set(
+        name,
+        (this.listeners.get(name) ?? []).filter((l) => l !== wrapper),
+      )
       return invoke(listener, args)
     }
     return this.on(name, wrapper)
@@ -78,7 +81,9 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
 }
 
-type SessionHandler<K extends 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> = Parameters<Session[K]>[0]
+type SessionHandler<K extends 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> = Parameters<
+  Session[K]
+>[0]
 
 export class FakeSession {
   permissionRequestHandler: SessionHandler<'setPermissionRequestHandler'> = null
@@ -108,7 +113,11 @@ function createElectronFake() {
     getVersion: vi.fn(() => '0.0.0-test'),
   })
   const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() }
-  const ipcRenderer = { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: null })), on: vi.fn(), send: vi.fn() }
+  const ipcRenderer = {
+    invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: null })),
+    on: vi.fn(),
+    send: vi.fn(),
+  }
   const contextBridge = { exposeInMainWorld: vi.fn() }
   const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() }
   const shell = { openExternal: vi.fn(async (_url: string) => {}) }

@@ -142,4 +142,11 @@ describe('each migration', () => {
     }
     db.close()
   })
+
+  it('0080-attachments stores files by hash and links them to experiments', () => {
+    const db = upTo(80)
+    expect(columns(db, 'attachments')).toEqual(['sha256', 'size', 'media_type', 'thumbnail', 'created_by', 'created_at'])
+    expect(columns(db, 'experiment_attachments')).toEqual(['experiment_id', 'position', 'sha256', 'name', 'caption'])
+    db.close()
+  })
 })

@@ -21,6 +21,7 @@ import type { Actor } from '../dispatcher'
 import { AppError, notFound, stale } from '../errors'
 import { isManager, requireActor } from '../permissions'
 import { escapeLike, foldForSearch } from '../text'
+import type { AttachmentStore } from '../attachments/attachmentStore'
 import { linksInText, type Links } from './links'
 import type { Revisions } from './revisions'
 
@@ -43,7 +44,13 @@ export function parseNumber(value: string): number | null {
   return match ? Number(match[0].replace(',', '.')) : null
 }
 
-export function createExperimentService(db: Db, clock: Clock, revisions: Revisions, links: Links) {
+export function createExperimentService(
+  db: Db,
+  clock: Clock,
+  revisions: Revisions,
+  links: Links,
+  attachments: Pick<AttachmentStore, 'exists'>,
+) {
   const selectById = db.prepare<[number], ExperimentRow>(
     'SELECT e.*, p.name AS author_name FROM experiments e JOIN people p ON p.id = e.author_id WHERE e.id = ?',
   )
@@ -73,6 +80,9 @@ export function createExperimentService(db: Db, clock: Clock, revisions: Revisio
   const insertParticipant = db.prepare('INSERT OR REPLACE INTO experiment_participants (experiment_id, person_id, role) VALUES (?, ?, ?)')
   const insertBooking = db.prepare('INSERT OR IGNORE INTO experiment_bookings (experiment_id, booking_id) VALUES (?, ?)')
   const insertTag = db.prepare("INSERT OR IGNORE INTO tags (kind, ref_id, tag) VALUES ('experiment', ?, ?)")
+  const insertAttachment = db.prepare(
+    'INSERT INTO experiment_attachments (experiment_id, position, sha256, name, caption) VALUES (?, ?, ?, ?, ?)',
+  )
   const insertLink = db.prepare(
     "INSERT OR IGNORE INTO links (from_kind, from_id, to_kind, to_id, to_title_key) VALUES ('experiment', ?, ?, ?, ?)",
   )
@@ -121,6 +131,7 @@ export function createExperimentService(db: Db, clock: Clock, revisions: Revisio
       content.linkedExperimentIds.filter((id) => id !== selfId),
     )
     check('note', content.linkedNoteIds)
+    for (const file of content.attachments) if (!attachments.exists(file.sha256)) throw notFound('attachment', file.sha256)
     if (selfId !== null && content.linkedExperimentIds.includes(selfId)) {
       throw new AppError('RULE', 'An experiment cannot link to itself', { reason: 'selfLink' })
     }
@@ -140,6 +151,7 @@ export function createExperimentService(db: Db, clock: Clock, revisions: Revisio
     for (const p of content.participants) insertParticipant.run(id, p.personId, p.role)
     for (const booking of content.bookingIds) insertBooking.run(id, booking)
     for (const t of new Set(content.tags)) insertTag.run(id, t)
+    content.attachments.forEach((a, i) => insertAttachment.run(id, i, a.sha256, a.name, a.caption))
     links.replace('experiment', id, [
       ...content.linkedExperimentIds.map((other) => ({ kind: 'experiment' as const, id: other })),
       ...content.linkedNoteIds.map((note) => ({ kind: 'note' as const, id: note })),

@@ -11,7 +11,8 @@ import type { Logger } from '../log'
 import { SECURITY_HEADERS } from './securityHeaders'
 import { resolveStaticFile } from './staticFiles'
 
-export const MAX_BODY_BYTES = 2 * 1024 * 1024
+// Room for one attachment (10 MiB) sent as base64 in a JSON envelope.
+export const MAX_BODY_BYTES = 16 * 1024 * 1024
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]']
 
 export interface HttpServerOptions {
@@ -19,6 +20,11 @@ export interface HttpServerOptions {
   token: string
   /** Built renderer to serve; null serves the API only. */
   rendererDir: string | null
+  /**
+   * Attachment files by SHA-256. Served without the token: an <img> cannot send one, and a
+   * 256-bit hash of the content is not guessable. The Host and Origin checks still apply.
+   */
+  findAttachment?: (hash: string) => { path: string; mediaType: string } | null
   port: number
   log: Logger
 }
@@ -53,6 +59,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
 
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length))
+    if (url.pathname.startsWith('/attachments/')) return handleAttachment(req, res, url.pathname.slice('/attachments/'.length))
     return handleStatic(req, res, url.pathname)
   }
 
@@ -78,6 +85,24 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
       return sendJson(res, 400, transportError('VALIDATION', 'badJson', 'Request body is not JSON'))
     }
     sendJson(res, 200, await options.call(decodeURIComponent(method), envelope))
+  }
+
+  function handleAttachment(req: IncomingMessage, res: ServerResponse, hash: string) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD')
+      return sendText(res, 405, 'Method not allowed')
+    }
+    const file = options.findAttachment?.(hash) ?? null
+    if (!file) return sendText(res, 404, 'Not found')
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.mediaType,
+      // Content-addressed: the bytes behind a hash never change.
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      'Content-Disposition': 'inline',
+    })
+    if (req.method === 'HEAD') return res.end()
+    createReadStream(file.path).pipe(res)
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {

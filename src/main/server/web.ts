@@ -41,7 +41,7 @@ async function main() {
 
   const core = openWerkbank({ dataDir: values.data ?? defaultDataDir(), demo: values.demo })
   const token = process.env.WERKBANK_TOKEN || randomBytes(24).toString('base64url')
-  const server = await startHttpServer({ call: core.call, token, rendererDir, port, log: core.log })
+  const server = await startHttpServer({ call: core.call, findAttachment: core.findAttachment, token, rendererDir, port, log: core.log })
 
   process.stdout.write(
     `Werkbank is running in browser mode.\n  Open:  ${server.url}?token=${encodeURIComponent(token)}\n  Data:  ${core.dataDir}\n  Stop:  Ctrl+C\n`,

@@ -453,6 +453,9 @@ const en: MessageSchema = {
       noteTitleTaken: 'There is already a note called “{title}”.',
       reviewersOnly: 'Teachers, freelancers and coordinators mark notes as reviewed.',
       ownNote: 'Someone other than the author reviews a note.',
+      attachmentTooLarge: 'This file is too large; the maximum is {maximum} MB.',
+      attachmentType: '“{name}” is not the kind of file it claims to be. Allowed: photos (JPEG, PNG, WebP), PDF and text or CSV.',
+      attachmentEmpty: 'This file is empty.',
       notNoShow: 'Only a confirmed booking that has started can be marked as a no-show.',
     },
     fields: {

@@ -453,6 +453,9 @@ const nl = {
       noteTitleTaken: 'Er is al een notitie met de titel “{title}”.',
       reviewersOnly: 'Docenten, zzp’ers en coördinatoren markeren notities als gecontroleerd.',
       ownNote: 'Iemand anders dan de auteur controleert een notitie.',
+      attachmentTooLarge: 'Dit bestand is te groot; het maximum is {maximum} MB.',
+      attachmentType: '“{name}” is niet het soort bestand dat het zegt te zijn. Toegestaan: foto’s (JPEG, PNG, WebP), PDF en tekst of CSV.',
+      attachmentEmpty: 'Dit bestand is leeg.',
       notNoShow: 'Alleen een bevestigde reservering die al begonnen is, kan als niet verschenen gelden.',
     },
     fields: {
