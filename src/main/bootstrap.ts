@@ -21,6 +21,8 @@ import { createRevisions } from './knowledge/revisions'
 import { createLinks } from './knowledge/links'
 import { createNoteService } from './knowledge/noteService'
 import { createAttachmentStore, type AttachmentStore } from './attachments/attachmentStore'
+import { backfillSearch } from './search/searchDocuments'
+import { createSearchIndex } from './search/searchIndex'
 
 export interface WerkbankOptions {
   dataDir: string
@@ -52,17 +54,19 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
   const clock = options.clock ?? systemClock
   const db = openDatabase(join(dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding, now: clock })
 
-  const people = createPeopleService(db, clock)
+  const search = createSearchIndex(db)
+  const index = search.upsert
+  const people = createPeopleService(db, clock, index)
   const settings = createSettingsService(db)
-  const equipment = createEquipmentService(db, clock)
+  const equipment = createEquipmentService(db, clock, index)
   const permits = createPermitService(db, clock)
   const timeZone = () => settings.get().timeZone
   const bookings = createBookingService({ db, clock, equipment, permits, timeZone })
   const attachments = createAttachmentStore(db, clock, dataDir)
   const revisions = createRevisions(db)
   const links = createLinks(db)
-  const experiments = createExperimentService(db, clock, revisions, links, attachments)
-  const notes = createNoteService(db, clock, revisions, links)
+  const experiments = createExperimentService(db, clock, revisions, links, attachments, index)
+  const notes = createNoteService(db, clock, revisions, links, index)
   const availability = createAvailability(db, clock, equipment, timeZone)
   const calendarExport = createCalendarExport(db, clock, bookings, { centre: () => settings.get().centreName, timeZone })
 
@@ -116,12 +120,27 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'notes.restore': (input, ctx) => notes.restore(input, ctx.actor),
     'notes.titles': (input) => notes.titles(input.prefix, input.limit),
     'links.backlinks': (input) => notes.backlinks(input.kind, input.id),
+    'search.query': (input) => search.search(input),
     'attachments.upload': (input, ctx) => attachments.upload(input, ctx.actor),
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
   }
 
   if (options.demo && people.count() === 0) loadDemoCentre(demoServices)
+  backfillSearch(db, search, {
+    people: () => people.list({ includeInactive: true, limit: 1_000_000 }).items,
+    equipment: () => equipment.list({ includeRetired: true }),
+    experiments: () =>
+      experiments
+        .list({ limit: 1_000_000, offset: 0 })
+        .reverse()
+        .map((e) => experiments.get(e.id)),
+    notes: () =>
+      notes
+        .list({ limit: 1_000_000, offset: 0 })
+        .reverse()
+        .map((n) => notes.get(n.id)),
+  })
 
   const call = createDispatcher({
     handlers,

@@ -3,6 +3,7 @@
 // through it, so the compiler proves both sides agree.
 import { z } from 'zod'
 import { attachmentInfo, attachmentUploadInput } from './attachments'
+import { searchQueryInput, searchResult } from './search'
 import {
   experiment,
   experimentCreateInput,
@@ -125,6 +126,7 @@ export const contract = {
   'notes.titles': { input: noteTitlesInput, output: z.array(noteTitle) },
   'links.backlinks': { input: backlinksInput, output: z.array(backlink) },
 
+  'search.query': { input: searchQueryInput, output: z.array(searchResult) },
   'attachments.upload': { input: attachmentUploadInput, output: attachmentInfo },
 
   'settings.get': { input: noInput, output: centreSettings },

@@ -16,6 +16,7 @@ import { writeTransaction } from '../db/writeTransaction'
 import type { Actor } from '../dispatcher'
 import { AppError, notFound, stale } from '../errors'
 import { requireCoordinator } from '../permissions'
+import { equipmentDocument, type Indexer } from '../search/searchDocuments'
 
 type CreateInput = z.output<typeof equipmentCreateInput>
 type UpdateInput = z.output<typeof equipmentUpdateInput>
@@ -46,7 +47,7 @@ export interface MachineForBooking {
 
 export type EquipmentService = ReturnType<typeof createEquipmentService>
 
-export function createEquipmentService(db: Db, clock: Clock) {
+export function createEquipmentService(db: Db, clock: Clock, index: Indexer = () => {}) {
   const selectById = db.prepare<[number], EquipmentRow>('SELECT * FROM equipment WHERE id = ?')
   const selectByName = db.prepare<[string], { id: number }>('SELECT id FROM equipment WHERE name = ? COLLATE NOCASE')
   const insert = db.prepare(
@@ -68,6 +69,11 @@ export function createEquipmentService(db: Db, clock: Clock) {
     const rules = bookingRules.parse(JSON.parse(row.rules))
     parsed.set(row.id, { version: row.version, rules })
     return rules
+  }
+
+  function indexed(machine: Equipment): Equipment {
+    index(equipmentDocument(machine))
+    return machine
   }
 
   function getRow(id: number): EquipmentRow {
@@ -99,7 +105,7 @@ export function createEquipmentService(db: Db, clock: Clock) {
     requireCoordinator(actor)
     assertNameFree(input.name)
     const result = insert.run({ ...input, rules: JSON.stringify(input.rules), now: clock().toISOString(), actor: actor.id })
-    return toEquipment(getRow(Number(result.lastInsertRowid)))
+    return indexed(toEquipment(getRow(Number(result.lastInsertRowid))))
   })
 
   const update = writeTransaction(db, (input: UpdateInput, actor: Actor | null): Equipment => {
@@ -116,7 +122,7 @@ export function createEquipmentService(db: Db, clock: Clock) {
     }
     assertNameFree(next.name, row.id)
     updateRow.run({ ...next, id: row.id, version: input.version, now: clock().toISOString(), actor: actor.id })
-    return toEquipment(getRow(row.id))
+    return indexed(toEquipment(getRow(row.id)))
   })
 
   function list(input: { includeRetired?: boolean; kind?: EquipmentKind }): Equipment[] {

@@ -22,6 +22,7 @@ import { AppError, notFound, stale } from '../errors'
 import { isManager, requireActor } from '../permissions'
 import { escapeLike, foldForSearch } from '../text'
 import type { AttachmentStore } from '../attachments/attachmentStore'
+import { experimentDocument, type Indexer } from '../search/searchDocuments'
 import { linksInText, type Links } from './links'
 import type { Revisions } from './revisions'
 
@@ -50,6 +51,7 @@ export function createExperimentService(
   revisions: Revisions,
   links: Links,
   attachments: Pick<AttachmentStore, 'exists'>,
+  index: Indexer = () => {},
 ) {
   const selectById = db.prepare<[number], ExperimentRow>(
     'SELECT e.*, p.name AS author_name FROM experiments e JOIN people p ON p.id = e.author_id WHERE e.id = ?',
@@ -83,9 +85,6 @@ export function createExperimentService(
   const insertAttachment = db.prepare(
     'INSERT INTO experiment_attachments (experiment_id, position, sha256, name, caption) VALUES (?, ?, ?, ?, ?)',
   )
-  const insertLink = db.prepare(
-    "INSERT OR IGNORE INTO links (from_kind, from_id, to_kind, to_id, to_title_key) VALUES ('experiment', ?, ?, ?, ?)",
-  )
   const exists = {
     equipment: db.prepare<[number], { id: number }>('SELECT id FROM equipment WHERE id = ?'),
     booking: db.prepare<[number], { id: number }>('SELECT id FROM bookings WHERE id = ?'),
@@ -101,6 +100,12 @@ export function createExperimentService(
     const row = selectById.get(id)
     if (!row) throw notFound('experiment', id)
     return row
+  }
+
+  /** Keeps the one search in step, in the same transaction as the write. */
+  function indexed(experiment: Experiment): Experiment {
+    index(experimentDocument(experiment))
+    return experiment
   }
 
   function toExperiment(row: ExperimentRow): Experiment {
@@ -176,7 +181,7 @@ export function createExperimentService(
     )
     writeChildren(id, input.content)
     revisions.record('experiment', id, 1, { ...input.content, status: 'draft' }, actor.id, now)
-    return toExperiment(getRow(id))
+    return indexed(toExperiment(getRow(id)))
   })
 
   function write(row: ExperimentRow, content: ExperimentContent, status: Status, actor: Actor, note: string | null): Experiment {
@@ -193,7 +198,7 @@ export function createExperimentService(
     if (changed.changes !== 1) throw stale('experiment', row.id, getRow(row.id).version)
     writeChildren(row.id, content)
     revisions.record('experiment', row.id, row.version + 1, { ...content, status }, actor.id, now, note)
-    return toExperiment(getRow(row.id))
+    return indexed(toExperiment(getRow(row.id)))
   }
 
   const save = writeTransaction(db, (input: z.output<typeof experimentSaveInput>, actor: Actor | null): Experiment => {

@@ -18,6 +18,7 @@ import { writeTransaction } from '../db/writeTransaction'
 import type { Actor } from '../dispatcher'
 import { AppError, notFound, stale } from '../errors'
 import { requireActor } from '../permissions'
+import { noteDocument, type Indexer } from '../search/searchDocuments'
 import { escapeLike } from '../text'
 import { linksInText, titleKey, type Links } from './links'
 import type { Revisions } from './revisions'
@@ -41,7 +42,7 @@ interface NoteRow {
 
 const REVIEWERS = ['coordinator', 'teacher', 'freelancer'] as const
 
-export function createNoteService(db: Db, clock: Clock, revisions: Revisions, links: Links) {
+export function createNoteService(db: Db, clock: Clock, revisions: Revisions, links: Links, index: Indexer = () => {}) {
   const selectById = db.prepare<[number], NoteRow>(
     `SELECT n.*, a.name AS author_name, r.name AS reviewer_name,
        (SELECT group_concat(tag, char(31)) FROM tags t WHERE t.kind = 'note' AND t.ref_id = n.id) AS tags
@@ -71,6 +72,12 @@ export function createNoteService(db: Db, clock: Clock, revisions: Revisions, li
     const row = selectById.get(id)
     if (!row) throw notFound('note', id)
     return row
+  }
+
+  /** Keeps the one search in step, in the same transaction as the write. */
+  function indexed(note: Note): Note {
+    index(noteDocument(note))
+    return note
   }
 
   function toNote(row: NoteRow): Note {
@@ -109,7 +116,7 @@ export function createNoteService(db: Db, clock: Clock, revisions: Revisions, li
     )
     writeChildren(id, c)
     revisions.record('note', id, 1, c, actor.id, now)
-    return toNote(getRow(id))
+    return indexed(toNote(getRow(id)))
   })
 
   function write(row: NoteRow, content: NoteContent, actor: Actor, note: string | null): Note {
@@ -128,7 +135,7 @@ export function createNoteService(db: Db, clock: Clock, revisions: Revisions, li
     if (changed.changes !== 1) throw stale('note', row.id, getRow(row.id).version)
     writeChildren(row.id, content)
     revisions.record('note', row.id, row.version + 1, content, actor.id, now, note)
-    return toNote(getRow(row.id))
+    return indexed(toNote(getRow(row.id)))
   }
 
   const save = writeTransaction(db, (input: z.output<typeof noteSaveInput>, actor: Actor | null): Note => {

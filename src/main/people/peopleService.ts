@@ -11,6 +11,7 @@ import { writeTransaction } from '../db/writeTransaction'
 import type { Actor } from '../dispatcher'
 import { AppError, notFound, stale } from '../errors'
 import { requireActor, requireCoordinator, requireManager } from '../permissions'
+import { personDocument, type Indexer } from '../search/searchDocuments'
 import { escapeLike, foldForSearch } from '../text'
 
 type CreateInput = z.output<typeof personCreateInput>
@@ -34,7 +35,7 @@ interface PersonRow {
 
 export type PeopleService = ReturnType<typeof createPeopleService>
 
-export function createPeopleService(db: Db, clock: Clock) {
+export function createPeopleService(db: Db, clock: Clock, index: Indexer = () => {}) {
   const selectById = db.prepare<[number], PersonRow>('SELECT * FROM people WHERE id = ?')
   const selectByEmail = db.prepare<[string], { id: number }>('SELECT id FROM people WHERE email = ?')
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people')
@@ -48,6 +49,12 @@ export function createPeopleService(db: Db, clock: Clock) {
      WHERE id = @id AND version = @version`,
   )
   const countByRoleStmt = db.prepare<[], { role: Role; n: number }>('SELECT role, count(*) AS n FROM people WHERE active = 1 GROUP BY role')
+
+  /** Keeps the one search in step, in the same transaction as the write. */
+  function indexed(person: Person): Person {
+    index(personDocument(person))
+    return person
+  }
 
   function getRow(id: number): PersonRow {
     const row = selectById.get(id)
@@ -77,7 +84,7 @@ export function createPeopleService(db: Db, clock: Clock) {
     }
     assertEmailFree(input.email)
     const result = insert.run({ ...input, search_text: searchTextOf(input), now: clock().toISOString(), actor: actor?.id ?? null })
-    return toPerson(getRow(Number(result.lastInsertRowid)))
+    return indexed(toPerson(getRow(Number(result.lastInsertRowid))))
   })
 
   const update = writeTransaction(db, (input: UpdateInput, actor: Actor | null): Person => {
@@ -99,7 +106,7 @@ export function createPeopleService(db: Db, clock: Clock) {
     if (row.version !== input.version) throw stale('person', row.id, row.version)
     assertEmailFree(next.email, row.id)
     write(row, { ...next, active: row.active }, input.version, actor)
-    return toPerson(getRow(row.id))
+    return indexed(toPerson(getRow(row.id)))
   })
 
   const setActive = writeTransaction(db, (input: SetActiveInput, actor: Actor | null): Person => {
@@ -108,7 +115,7 @@ export function createPeopleService(db: Db, clock: Clock) {
     if (row.version !== input.version) throw stale('person', row.id, row.version)
     if (!input.active && row.role === 'coordinator') assertAnotherCoordinator(row.id)
     write(row, { ...row, active: input.active ? 1 : 0 }, input.version, actor)
-    return toPerson(getRow(row.id))
+    return indexed(toPerson(getRow(row.id)))
   })
 
   function write(
