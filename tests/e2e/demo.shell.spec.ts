@@ -104,3 +104,22 @@ test('the English interface is complete on every screen', async ({ page }) => {
   }
   await screenshot(page, 'people-en-1280')
 })
+
+test('Ctrl+K searches everything by half a word and opens the result', async ({ page }) => {
+  await pickProfile(page, 'Marieke van Dijk')
+  await page.keyboard.press('Control+k')
+  const dialog = page.getByRole('dialog', { name: 'Zoeken' })
+  await dialog.getByRole('combobox').fill('troté')
+  await expect(dialog.getByRole('option', { name: /Lasersnijder Trotec Speedy 400/ })).toBeVisible()
+  await expectAccessible(page, 'search dialog')
+  await screenshot(page, 'search-1280')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Lasersnijder Trotec Speedy 400' })).toBeVisible()
+
+  await page.getByTestId('open-search').click()
+  await page.getByRole('dialog', { name: 'Zoeken' }).getByRole('combobox').fill('hoeks')
+  await page.getByRole('option', { name: /Gerrit Hoekstra/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Mensen' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Gerrit Hoekstra' })).toBeVisible()
+  await expect(page.getByTestId('people-count')).toHaveText('1 persoon')
+})

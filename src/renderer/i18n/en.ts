@@ -305,6 +305,17 @@ const en: MessageSchema = {
   bookingTools,
   knowledgeUi,
   experimentsUi,
+  search: {
+    title: 'Search',
+    open: 'Search',
+    shortcut: 'Ctrl K',
+    label: 'Search notes, experiments, machines and people',
+    placeholder: 'Search everything… for example oak plywood',
+    hint: 'Part of a word is enough. Filters: type:note, tag:oak, author:jansen, outcome:worked',
+    results: 'Search results',
+    nothing: 'Nothing found for “{q}”.',
+    kinds: { note: 'Note', experiment: 'Experiment', equipment: 'Machine', person: 'Person', session: 'Session' },
+  },
   people: {
     title: 'People',
     intro: 'Everyone who uses the centre: students, teachers, freelancers and guests.',

@@ -305,6 +305,17 @@ const nl = {
   bookingTools,
   knowledgeUi,
   experimentsUi,
+  search: {
+    title: 'Zoeken',
+    open: 'Zoeken',
+    shortcut: 'Ctrl K',
+    label: 'Zoek in notities, experimenten, machines en mensen',
+    placeholder: 'Zoek in alles… bijvoorbeeld eiken multiplex',
+    hint: 'Een deel van een woord is genoeg. Filters: type:notitie, tag:eiken, auteur:jansen, uitkomst:gelukt',
+    results: 'Zoekresultaten',
+    nothing: 'Niets gevonden voor “{q}”.',
+    kinds: { note: 'Notitie', experiment: 'Experiment', equipment: 'Machine', person: 'Persoon', session: 'Sessie' },
+  },
   people: {
     title: 'Mensen',
     intro: 'Iedereen die het centrum gebruikt: studenten, docenten, zzp’ers en gasten.',
