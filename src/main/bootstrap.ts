@@ -101,6 +101,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'bookings.checkOut': (input, ctx) => bookings.checkOut(input, ctx.actor),
     'bookings.markNoShow': (input, ctx) => bookings.markNoShow(input, ctx.actor),
     'bookings.recordAttendance': (input, ctx) => bookings.recordAttendance(input, ctx.actor),
+    'bookings.pending': (_input, ctx) => bookings.pending(ctx.actor),
     'bookings.freeSlots': (input) => availability.freeSlots(input),
     'calendar.export': (input, ctx) => calendarExport.exportCalendar(input, ctx.actor),
     'experiments.list': (input) => experiments.list(input),

@@ -101,6 +101,7 @@ export const contract = {
   'bookings.checkOut': { input: bookingTransitionInput, output: booking },
   'bookings.markNoShow': { input: bookingTransitionInput, output: booking },
   'bookings.recordAttendance': { input: recordAttendanceInput, output: attendanceResult },
+  'bookings.pending': { input: noInput, output: z.array(booking) },
   'bookings.freeSlots': { input: freeSlotsInput, output: z.array(freeSlot) },
   'calendar.export': { input: calendarExportInput, output: z.strictObject({ filename: z.string(), content: z.string() }) },
 

@@ -141,7 +141,8 @@ test('check in and out of a booking that is happening now', async ({ page }) => 
       .formatToParts(new Date())
       .map((p) => [p.type, p.value]),
   )
-  const minutes = Number(parts.hour) * 60 + Math.floor(Number(parts.minute) / 15) * 15
+  // Half an hour around now, on the 15-minute grid, never crossing midnight (an end at 00:00 is midnight).
+  const minutes = Math.max(0, Number(parts.hour) * 60 + Math.floor(Number(parts.minute) / 15) * 15 - 15)
   const hhmm = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
   const dialog = await openNewBooking(page, 'Marieke van Dijk', amsterdamDate(0), hhmm(minutes), hhmm(minutes + 30))
   await dialog.getByRole('button', { name: 'Reserveren' }).click()

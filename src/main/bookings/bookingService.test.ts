@@ -291,8 +291,11 @@ describe('creating a booking', () => {
       'FORBIDDEN',
       'coordinatorOnly',
     )
+    expect((await centre.core.ok(c, 'bookings.pending', {})).map((b) => b.id)).toEqual([requested.id])
+    expect(await centre.core.as(centre.teacher.id, 'bookings.pending', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const confirmed = await centre.core.ok(c, 'bookings.approve', { id: requested.id, version: 1 })
     expect(confirmed.status).toBe('confirmed')
+    expect(await centre.core.ok(c, 'bookings.pending', {})).toEqual([])
   })
 })
 

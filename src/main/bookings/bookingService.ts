@@ -602,31 +602,43 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     return { booking: toBooking(getRow(row.id)), permits: granted }
   })
 
+  const longestOf = db.prepare<[number], { m: number }>('SELECT longest_block_minutes AS m FROM equipment WHERE id = ?')
+  const longestOverall = db.prepare<[], { m: number | null }>('SELECT max(longest_block_minutes) AS m FROM equipment')
+  const listFilters = `AND (@person IS NULL OR b.person_id = @person OR b.booked_by = @person
+        OR EXISTS (SELECT 1 FROM booking_participants bp WHERE bp.booking_id = b.id AND bp.person_id = @person))
+      AND (@cancelled = 1 OR b.status NOT IN ('cancelled', 'no_show'))`
+  // One machine at a time by its own index and its own longest block: a machine-week reads that
+  // machine's rows only, not the whole centre's week.
+  const listOneMachine = db.prepare<Record<string, unknown>, BookingRow>(
+    SELECT +
+      ' WHERE b.equipment_id = @machine AND b.starts_at < @to AND b.starts_at >= @lowerBound AND b.ends_at > @from ' +
+      listFilters +
+      ' ORDER BY b.starts_at, b.id',
+  )
+  const listAll = db.prepare<Record<string, unknown>, BookingRow>(
+    SELECT + ' WHERE b.starts_at < @to AND b.starts_at >= @lowerBound AND b.ends_at > @from ' + listFilters + ' ORDER BY b.starts_at, b.id',
+  )
+  const pendingStatement = db.prepare<{ from: number; limit: number }, BookingRow>(
+    SELECT + " WHERE b.status = 'requested' AND b.starts_at >= @from ORDER BY b.starts_at, b.id LIMIT @limit",
+  )
+
   function list(input: z.output<typeof bookingListInput>): Booking[] {
     const from = Date.parse(input.from)
     const to = Date.parse(input.to)
-    const longest = db.prepare<[], { m: number | null }>('SELECT max(longest_block_minutes) AS m FROM equipment').get()!.m ?? 0
-    const machines = input.equipmentIds ? JSON.stringify(input.equipmentIds) : null
-    return db
-      .prepare<Record<string, unknown>, BookingRow>(
-        SELECT +
-          `
-         WHERE b.starts_at < @to AND b.starts_at >= @lowerBound AND b.ends_at > @from
-           AND (@machines IS NULL OR b.equipment_id IN (SELECT value FROM json_each(@machines)))
-           AND (@person IS NULL OR b.person_id = @person OR b.booked_by = @person
-                OR EXISTS (SELECT 1 FROM booking_participants bp WHERE bp.booking_id = b.id AND bp.person_id = @person))
-           AND (@cancelled = 1 OR b.status NOT IN ('cancelled', 'no_show'))
-         ORDER BY b.starts_at, b.id`,
+    const common = { from, to, person: input.personId ?? null, cancelled: input.includeCancelled ? 1 : 0 }
+    if (input.equipmentIds) {
+      const rows = [...new Set(input.equipmentIds)].flatMap((machine) =>
+        listOneMachine.all({ ...common, machine, lowerBound: from - (longestOf.get(machine)?.m ?? 0) * MINUTE }),
       )
-      .all({
-        from,
-        to,
-        lowerBound: from - longest * MINUTE,
-        machines,
-        person: input.personId ?? null,
-        cancelled: input.includeCancelled ? 1 : 0,
-      })
-      .map(toBooking)
+      return rows.sort((a, b) => a.starts_at - b.starts_at || a.id - b.id).map(toBooking)
+    }
+    return listAll.all({ ...common, lowerBound: from - (longestOverall.get()!.m ?? 0) * MINUTE }).map(toBooking)
+  }
+
+  /** The coordinator's approval queue: requests that have not started yet (or started today). */
+  function pending(actor: Actor | null): Booking[] {
+    requireCoordinator(actor)
+    return pendingStatement.all({ from: clock().getTime() - 86_400_000, limit: 200 }).map(toBooking)
   }
 
   return {
@@ -642,6 +654,7 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     checkOut,
     markNoShow,
     recordAttendance,
+    pending,
     get: (id: number) => toBooking(getRow(id)),
   }
 }

@@ -59,7 +59,8 @@ export function createEquipmentService(db: Db, clock: Clock, index: Indexer = ()
        rules = @rules, version = version + 1, updated_at = @now, updated_by = @actor
      WHERE id = @id AND version = @version`,
   )
-  const raiseLongest = db.prepare('UPDATE equipment SET longest_block_minutes = max(longest_block_minutes, ?) WHERE id = ?')
+  // Only when the bound really grows: an UPDATE on every booking would add a page to every commit.
+  const raiseLongest = db.prepare('UPDATE equipment SET longest_block_minutes = ? WHERE id = ? AND longest_block_minutes < ?')
 
   // Parsed rules per id and version: the booking path reads them on every call.
   const parsed = new Map<number, { version: number; rules: BookingRules }>()
@@ -154,6 +155,6 @@ export function createEquipmentService(db: Db, clock: Clock, index: Indexer = ()
     get: (id: number) => toEquipment(getRow(id)),
     forBooking,
     /** Called in the booking transaction: keeps the overlap search bound true. */
-    noteBlock: (id: number, minutes: number) => raiseLongest.run(Math.ceil(minutes), id),
+    noteBlock: (id: number, minutes: number) => raiseLongest.run(Math.ceil(minutes), id, Math.ceil(minutes)),
   }
 }

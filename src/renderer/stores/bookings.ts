@@ -6,6 +6,7 @@ import type { Booking } from '../../shared/bookings'
 import type { MethodInput } from '../../shared/contract'
 import type { ApiResult } from '../../shared/result'
 import { call } from '../api/client'
+import { useSessionStore } from './session'
 
 export const useBookingsStore = defineStore('bookings', () => {
   /** Raised after every successful change, so calendars on screen refetch. */
@@ -25,12 +26,9 @@ export const useBookingsStore = defineStore('bookings', () => {
   }
 
   async function loadPendingApprovals() {
-    const now = Date.now()
-    const result = await call('bookings.list', {
-      from: new Date(now - 86_400_000).toISOString(),
-      to: new Date(now + 90 * 86_400_000).toISOString(),
-    })
-    if (result.ok) pendingApprovals.value = result.value.filter((b) => b.status === 'requested')
+    if (!useSessionStore().isCoordinator) return
+    const result = await call('bookings.pending', {})
+    if (result.ok) pendingApprovals.value = result.value
   }
 
   const create = async (input: MethodInput<'bookings.create'>) => afterChange(await call('bookings.create', input))
