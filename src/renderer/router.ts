@@ -17,10 +17,20 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/experiments', name: 'experiments', component: () => import('./views/experiments/ExperimentsView.vue') },
   { path: '/experiments/library', name: 'settingsLibrary', component: () => import('./views/experiments/ExperimentsLibraryView.vue') },
-  { path: '/experiments/new', name: 'newExperiment', component: () => import('./views/experiments/ExperimentView.vue'), props: { id: 'new' } },
+  {
+    path: '/experiments/new',
+    name: 'newExperiment',
+    component: () => import('./views/experiments/ExperimentView.vue'),
+    props: { id: 'new' },
+  },
   { path: '/experiments/:id(\\d+)', name: 'experiment', component: () => import('./views/experiments/ExperimentView.vue'), props: true },
   { path: '/knowledge', name: 'knowledge', component: () => import('./views/knowledge/KnowledgeView.vue') },
-  { path: '/knowledge/notes/new', name: 'newNote', component: () => import('./views/knowledge/KnowledgeNoteView.vue'), props: { id: 'new' } },
+  {
+    path: '/knowledge/notes/new',
+    name: 'newNote',
+    component: () => import('./views/knowledge/KnowledgeNoteView.vue'),
+    props: { id: 'new' },
+  },
   { path: '/knowledge/notes/:id(\\d+)', name: 'note', component: () => import('./views/knowledge/KnowledgeNoteView.vue'), props: true },
   {
     path: '/knowledge/notes/by-title/:title',

@@ -89,7 +89,9 @@ test('a link to a missing note becomes a note, and the backlink shows where it c
 
 test('suggestions while typing a link, two edits compared, and an old version restored', async ({ page }) => {
   await pickProfile(page, 'Gerrit Hoekstra', '/#/knowledge')
-  await newNote(page, 'Schellak opbrengen', 'Techniek', 'Schellak in dunne lagen opbrengen.\n\nTussen de lagen licht schuren.', ['afwerking'])
+  await newNote(page, 'Schellak opbrengen', 'Techniek', 'Schellak in dunne lagen opbrengen.\n\nTussen de lagen licht schuren.', [
+    'afwerking',
+  ])
   const id = noteIdOf(page)
 
   await page.getByRole('link', { name: 'Alle notities' }).click()
@@ -133,7 +135,9 @@ test('suggestions while typing a link, two edits compared, and an old version re
   await page.getByLabel('Categorie').selectOption({ label: 'Materiaal' })
   await tagsField(page).fill('schellak')
   await tagsField(page).press('Enter')
-  await body(page).fill('Schellak in dunne lagen opbrengen met een poetslap.\n\nTussen de lagen licht schuren met korrel 400.\n\nLaat elke laag een uur drogen.')
+  await body(page).fill(
+    'Schellak in dunne lagen opbrengen met een poetslap.\n\nTussen de lagen licht schuren met korrel 400.\n\nLaat elke laag een uur drogen.',
+  )
   await page.getByTestId('save-note').click()
   await expect(page.getByTestId('note-body')).toContainText('een uur drogen')
 

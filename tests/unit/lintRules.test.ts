@@ -44,7 +44,10 @@ describe('other rules', () => {
   })
 
   it('refuses v-html outside the one sanitised Markdown view', async () => {
-    const ids = await ruleIds('src/renderer/components/X.vue', '<script setup lang="ts">\nconst html = \'\'\n</script>\n<template><div v-html="html"></div></template>\n')
+    const ids = await ruleIds(
+      'src/renderer/components/X.vue',
+      '<script setup lang="ts">\nconst html = \'\'\n</script>\n<template><div v-html="html"></div></template>\n',
+    )
     expect(ids).toContain('vue/no-v-html')
   })
 

@@ -446,7 +446,8 @@ const nl = {
       notRequested: 'Deze reservering wacht niet op goedkeuring.',
       equipmentNameTaken: 'Er is al een machine met de naam {name}.',
       alreadyRevoked: 'Deze bevoegdheid is al ingetrokken.',
-      seriesRefused: '{refused} van de {total} keren kunnen niet geboekt worden. Sla die data over of los ze op; er is nog niets vastgelegd.',
+      seriesRefused:
+        '{refused} van de {total} keren kunnen niet geboekt worden. Sla die data over of los ze op; er is nog niets vastgelegd.',
       recurrenceInvalid: 'Deze herhaling klopt niet of levert meer dan {maximum} keer op.',
       notCheckable: 'Alleen een bevestigde reservering kan inchecken.',
       checkInWindow: 'Inchecken kan vanaf 15 minuten voor het begin tot het einde ({from} – {to}).',

@@ -3,7 +3,8 @@ import type nl from './knowledgeUi.nl'
 
 const en: typeof nl = {
   title: 'Knowledge base',
-  intro: 'What the centre’s craftspeople know: techniques, materials, safety, suppliers. Notes with a green shield have been reviewed by experienced craftspeople.',
+  intro:
+    'What the centre’s craftspeople know: techniques, materials, safety, suppliers. Notes with a green shield have been reviewed by experienced craftspeople.',
   newNote: 'New note',
   firstNote: 'Write the first note',
   listLabel: 'Notes',
@@ -96,11 +97,13 @@ const en: typeof nl = {
     removeTag: 'Remove tag {tag}',
     body: 'Text',
     markdown: 'Markdown',
-    linkHint: 'Link to a note with [[Title]], to an experiment with [[experiment:42]] or to a machine with [[machine:7]]. Suggestions appear after [[ and a few letters.',
+    linkHint:
+      'Link to a note with [[Title]], to an experiment with [[experiment:42]] or to a machine with [[machine:7]]. Suggestions appear after [[ and a few letters.',
     preview: 'Preview',
     previewEmpty: 'Your text appears here as others will read it.',
     suggestions: 'Suggestions for the link',
-    suggestionCount: 'No suggestions | 1 suggestion: arrows to choose, Enter to insert, Escape to close. | {n} suggestions: arrows to choose, Enter to insert, Escape to close.',
+    suggestionCount:
+      'No suggestions | 1 suggestion: arrows to choose, Enter to insert, Escape to close. | {n} suggestions: arrows to choose, Enter to insert, Escape to close.',
     newLink: 'new note',
     experimentNumber: 'Experiment {n}',
     saved: '“{title}” has been saved.',

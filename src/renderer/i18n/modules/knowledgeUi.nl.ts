@@ -1,7 +1,8 @@
 // Messages of the knowledge screens (nl): the list of notes, one note with its history, the editor.
 export default {
   title: 'Kennisbank',
-  intro: 'Wat de vakmensen van het centrum weten: technieken, materialen, veiligheid, leveranciers. Notities met een groen schild zijn gecontroleerd door ervaren vakmensen.',
+  intro:
+    'Wat de vakmensen van het centrum weten: technieken, materialen, veiligheid, leveranciers. Notities met een groen schild zijn gecontroleerd door ervaren vakmensen.',
   newNote: 'Nieuwe notitie',
   firstNote: 'Eerste notitie schrijven',
   listLabel: 'Notities',
@@ -13,7 +14,8 @@ export default {
   updated: 'bijgewerkt {date}',
   loadMore: 'Meer notities laden',
   emptyTitle: 'Nog geen notities',
-  emptyText: 'Leg vast wat je weet: een techniek, een materiaal, een veiligheidsregel. Anderen vullen aan en ervaren vakmensen controleren het.',
+  emptyText:
+    'Leg vast wat je weet: een techniek, een materiaal, een veiligheidsregel. Anderen vullen aan en ervaren vakmensen controleren het.',
   emptyFilteredTitle: 'Geen notities gevonden',
   emptyFilteredText: 'Geen notitie past bij deze filters. Kies een andere categorie of verwijder een filter.',
   categories: {
@@ -94,11 +96,13 @@ export default {
     removeTag: 'Label {tag} verwijderen',
     body: 'Tekst',
     markdown: 'Markdown',
-    linkHint: 'Link naar een notitie met [[Titel]], naar een experiment met [[experiment:42]] of naar een machine met [[machine:7]]. Na [[ en een paar letters verschijnen suggesties.',
+    linkHint:
+      'Link naar een notitie met [[Titel]], naar een experiment met [[experiment:42]] of naar een machine met [[machine:7]]. Na [[ en een paar letters verschijnen suggesties.',
     preview: 'Voorbeeld',
     previewEmpty: 'Hier verschijnt je tekst zoals anderen hem lezen.',
     suggestions: 'Suggesties voor de link',
-    suggestionCount: 'Geen suggesties | 1 suggestie: pijltjes om te kiezen, Enter om in te voegen, Escape om te sluiten. | {n} suggesties: pijltjes om te kiezen, Enter om in te voegen, Escape om te sluiten.',
+    suggestionCount:
+      'Geen suggesties | 1 suggestie: pijltjes om te kiezen, Enter om in te voegen, Escape om te sluiten. | {n} suggesties: pijltjes om te kiezen, Enter om in te voegen, Escape om te sluiten.',
     newLink: 'nieuwe notitie',
     experimentNumber: 'Experiment {n}',
     saved: '“{title}” is opgeslagen.',
