@@ -168,6 +168,9 @@ export function createNoteService(db: Db, clock: Clock, revisions: Revisions, li
     if (row.author_id === actor.id) throw new AppError('RULE', 'Someone other than the author reviews a note', { reason: 'ownNote' })
     const now = clock().toISOString()
     setReview.run({ id: row.id, by: input.reviewed ? actor.id : null, at: input.reviewed ? now : null, now })
+    // The review is part of the note's history, so versions stay continuous and the list says who vouched.
+    const content = toNote(row).content
+    revisions.record('note', row.id, row.version + 1, content, actor.id, now, input.reviewed ? 'reviewed' : 'review withdrawn')
     return toNote(getRow(row.id))
   })
 

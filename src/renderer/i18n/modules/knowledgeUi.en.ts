@@ -152,6 +152,8 @@ const en: typeof nl = {
     actions: 'Actions',
     version: 'Version {version}',
     current: 'current',
+    reviewedNote: 'Marked as reviewed',
+    reviewWithdrawnNote: 'Review withdrawn',
     restoredFrom: 'Restored from version {version}',
     compareFrom: 'Compare from version {version}',
     compareTo: 'Compare with version {version}',

@@ -151,6 +151,8 @@ export default {
     actions: 'Acties',
     version: 'Versie {version}',
     current: 'huidig',
+    reviewedNote: 'Gecontroleerd als juist',
+    reviewWithdrawnNote: 'Controle ingetrokken',
     restoredFrom: 'Teruggezet van versie {version}',
     compareFrom: 'Vergelijk vanaf versie {version}',
     compareTo: 'Vergelijk met versie {version}',
