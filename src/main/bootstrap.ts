@@ -70,7 +70,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
   const availability = createAvailability(db, clock, equipment, timeZone)
   const calendarExport = createCalendarExport(db, clock, bookings, { centre: () => settings.get().centreName, timeZone })
 
-  const demoServices = { db, clock, timeZone, people, equipment, permits, bookings }
+  const demoServices = { db, clock, timeZone, attachments, people, equipment, permits, bookings }
 
   const handlers: Handlers = {
     'app.info': () => ({ version, schemaVersion: readUserVersion(db), dataDir, isEmpty: people.count() === 0 }),

@@ -1,7 +1,10 @@
 // Experiments on the demo centre: a laser material test from its template, completed and found in
 // the settings library with its values; reopened with a reason, edited, two revisions compared; and
-// a save on top of someone else's newer version (STALE) that keeps both versions on screen.
+// a save on top of someone else's newer version (STALE) that keeps both versions on screen; photos
+// and files uploaded to it, refused ones explained, and shown as a gallery in the record.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test'
+import { createHash } from 'node:crypto'
+import { deflateSync } from 'node:zlib'
 import { expectAccessible, pickProfile, screenshot, TOKEN } from './support'
 
 const TITLE = 'Materiaaltest laser: eiken multiplex 6 mm'
@@ -34,10 +37,10 @@ async function seedExperiments(request: APIRequestContext) {
         title: 'Eiken multiplex 6 mm in één doorgang',
         outcome: 'partly',
         parameters: laser('70', '25', '1'),
-        materials: [{ name: 'Eiken multiplex', supplier: 'Houthandel Van Dam', size: '6 mm' }],
+        materials: [{ name: 'Eiken multiplex proefpartij', supplier: 'Houthandel Van Dam', size: '6 mm' }],
         equipmentIds: [machine('laser_cutter')],
         conclusion: 'Snijdt bijna door; aan de onderkant blijven hier en daar bruggetjes staan.',
-        tags: ['lasersnijden', 'eiken'],
+        tags: ['lasersnijden', 'eiken', 'proefreeks'],
       },
     },
     {
@@ -47,10 +50,10 @@ async function seedExperiments(request: APIRequestContext) {
         title: 'Eiken multiplex 6 mm: langzaam en twee keer',
         outcome: 'worked',
         parameters: laser('55', '12', '2'),
-        materials: [{ name: 'Eiken multiplex', supplier: 'Plaathandel Noord', batch: '2411-07', size: '6 mm' }],
+        materials: [{ name: 'Eiken multiplex proefpartij', supplier: 'Plaathandel Noord', batch: '2411-07', size: '6 mm' }],
         equipmentIds: [machine('laser_cutter')],
         conclusion: 'Schone snede, nauwelijks verkleuring. Kost wel twee keer zo veel tijd.',
-        tags: ['lasersnijden', 'eiken'],
+        tags: ['lasersnijden', 'eiken', 'proefreeks'],
       },
     },
     {
@@ -60,9 +63,9 @@ async function seedExperiments(request: APIRequestContext) {
         title: 'Eiken multiplex 6 mm op 40 %',
         outcome: 'failed',
         parameters: laser('40', '20', '1'),
-        materials: [{ name: 'Eiken multiplex', size: '6 mm' }],
+        materials: [{ name: 'Eiken multiplex proefpartij', size: '6 mm' }],
         equipmentIds: [machine('laser_cutter')],
-        tags: ['lasersnijden'],
+        tags: ['lasersnijden', 'proefreeks'],
       },
     },
     {
@@ -74,7 +77,7 @@ async function seedExperiments(request: APIRequestContext) {
         parameters: laser('45', '30', '1'),
         materials: [{ name: 'Berken multiplex', size: '4 mm' }],
         equipmentIds: [machine('laser_cutter')],
-        tags: ['inlegwerk'],
+        tags: ['inlegwerk', 'proefreeks'],
       },
     },
     {
@@ -88,7 +91,7 @@ async function seedExperiments(request: APIRequestContext) {
         ],
         materials: [{ name: 'Essen massief', size: '28 mm' }],
         equipmentIds: [machine('cnc_router')],
-        tags: ['cnc', 'afwerking'],
+        tags: ['cnc', 'afwerking', 'proefreeks'],
       },
     },
   ]
@@ -98,6 +101,38 @@ async function seedExperiments(request: APIRequestContext) {
     if (seed.status !== 'draft')
       await api(request, 'experiments.setStatus', { id: created.id, version: created.version, status: seed.status }, actor)
   }
+}
+
+/** A real PNG (the core checks the signature, the browser decodes it for the thumbnail): a colour gradient. */
+function tinyPng(width = 48, height = 36): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc32 = (bytes: Buffer) => {
+    let c = 0xffffffff
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 2, 0, 0, 0], 8) // 8 bits, RGB, deflate, no filter method, no interlace
+  const rows = Buffer.alloc((width * 3 + 1) * height)
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      rows.set([200, Math.round((x / width) * 160) + 60, Math.round((y / height) * 120)], y * (width * 3 + 1) + 1 + x * 3)
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
 }
 
 /** Confirmations fade by themselves; close them so a screenshot shows the screen. */
@@ -129,7 +164,8 @@ test.describe.configure({ mode: 'serial' })
 test('a laser material test from its template ends up in the settings library', async ({ page, request }) => {
   test.setTimeout(120_000)
   await seedExperiments(request)
-  await pickProfile(page, 'Gerrit Hoekstra', '/#/experiments')
+  // The demo has experiments of its own: the seeded ones carry the tag 'proefreeks'.
+  await pickProfile(page, 'Gerrit Hoekstra', '/#/experiments?tag=proefreeks')
   await expect(page.getByRole('heading', { level: 1, name: 'Experimenten' })).toBeVisible()
   await expect(page.getByTestId('experiments-count')).toHaveText('5 experimenten')
   await page.getByLabel('Uitkomst', { exact: true }).selectOption({ label: 'Gelukt' })
@@ -137,7 +173,7 @@ test('a laser material test from its template ends up in the settings library', 
   await page.getByLabel('Uitkomst', { exact: true }).selectOption({ label: 'Elke uitkomst' })
   await page.getByLabel('Machine', { exact: true }).selectOption({ label: 'CNC-frees Biesse Rover' })
   await expect(page.getByTestId('experiments-table').getByRole('link')).toHaveText(['Afwerkproef CNC: essen zitting'])
-  await page.getByRole('button', { name: 'Filters wissen' }).first().click()
+  await page.getByLabel('Machine', { exact: true }).selectOption({ index: 0 })
   await expect(page.getByTestId('experiments-count')).toHaveText('5 experimenten')
   await expectAccessible(page, 'experiments list')
   await screenshot(page, 'experiments-list-1280')
@@ -169,7 +205,7 @@ test('a laser material test from its template ends up in the settings library', 
   await expect(parameters.getByLabel('Instelling in rij 4')).toHaveValue('Focusafstand')
 
   const materials = editor.getByTestId('materials-editor')
-  await materials.getByLabel('Materiaal in rij 1').fill('Eiken multiplex')
+  await materials.getByLabel('Materiaal in rij 1').fill('Eiken multiplex proefpartij')
   await materials.getByLabel('Leverancier in rij 1').fill('Houthandel Van Dam')
   await materials.getByLabel('Dikte of maat in rij 1').fill('6 mm')
 
@@ -224,7 +260,7 @@ test('a laser material test from its template ends up in the settings library', 
   await page.getByTestId('open-library').click()
   await expect(page.getByRole('heading', { level: 1, name: 'Instellingenbibliotheek' })).toBeVisible()
   await page.getByLabel('Soort machine').selectOption({ label: 'Lasersnijder' })
-  await page.getByLabel('Materiaal', { exact: true }).fill('eiken multiplex')
+  await page.getByLabel('Materiaal', { exact: true }).fill('multiplex proefpartij')
   await page.getByLabel('Dikte of maat', { exact: true }).fill('6')
   await expect(page.getByLabel('Gelukt', { exact: true })).toBeChecked()
   await expect(page.getByLabel('Deels gelukt')).toBeChecked()
@@ -239,7 +275,7 @@ test('a laser material test from its template ends up in the settings library', 
   await expect(library.getByRole('columnheader', { name: /Snelheid \(mm\/s\)/ })).toBeVisible()
   await expect(row.getByRole('cell', { name: '60', exact: true })).toBeVisible()
   await expect(row.getByRole('cell', { name: '20', exact: true })).toBeVisible()
-  await expect(row.getByRole('rowheader')).toContainText('Eiken multiplex, 6 mm')
+  await expect(row.getByRole('rowheader')).toContainText('Eiken multiplex proefpartij, 6 mm')
   const speed = library.getByRole('columnheader', { name: /Snelheid/ })
   await speed.getByRole('button').click()
   await expect(speed).toHaveAttribute('aria-sort', 'ascending')
@@ -357,4 +393,85 @@ test('a save on top of a newer version keeps both versions on screen', async ({ 
   await expect(page.getByText('Hun waarneming: lichte roetaanslag aan de onderkant.')).toBeVisible()
   await expect(page.getByText('Mijn conclusie: 18 mm/s in twee doorgangen.')).toBeVisible()
   await expect(page.getByTestId('parameters-table').getByRole('row', { name: /Snelheid/ })).toContainText('19')
+})
+
+test('photos and files are uploaded to an experiment and shown as a gallery', async ({ page, request }) => {
+  test.setTimeout(90_000)
+  // An experiment of its own, so this test does not depend on the ones before it.
+  const people = await api<{ items: { id: number; name: string }[] }>(request, 'people.list', { limit: 500 })
+  const gerrit = people.items.find((p) => p.name === 'Gerrit Hoekstra')!.id
+  const title = 'Eiken multiplex 6 mm: foto’s van de snede'
+  const created = await api<{ id: number }>(request, 'experiments.create', { content: { title } }, gerrit)
+  await pickProfile(page, 'Gerrit Hoekstra', `/#/experiments/${created.id}`)
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await page.getByTestId('edit-experiment').click()
+  const editor = page.getByTestId('experiment-editor')
+  const attachments = editor.getByTestId('attachments-editor')
+  await editor.getByLabel('Conclusie', { exact: true }).fill('Met foto van de onderkant.')
+
+  // A photo through the file input (the button opens it; keyboard users reach the button).
+  const png = tinyPng()
+  const hash = createHash('sha256').update(png).digest('hex')
+  await expect(attachments.getByRole('button', { name: 'Bestanden kiezen' })).toBeVisible()
+  await attachments.getByTestId('attachments-input').setInputFiles({ name: 'onderkant.png', mimeType: 'image/png', buffer: png })
+  const list = attachments.getByTestId('attachments-list')
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await expect(list).toContainText('onderkant.png')
+  await attachments.getByLabel('Bijschrift bij onderkant.png').fill('Onderkant na twee doorgangen')
+
+  // Refused before sending: a type that is not allowed, and a file over the limit, each named.
+  await attachments.getByTestId('attachments-input').setInputFiles([
+    { name: 'macro.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
+    { name: 'groot.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0xff) },
+  ])
+  const uploads = attachments.getByTestId('attachment-uploads')
+  await expect(uploads).toContainText('“macro.exe” kan niet worden toegevoegd: alleen foto’s (JPEG, PNG, WebP), PDF en tekst of CSV')
+  await expect(uploads).toContainText('“groot.jpg” is te groot (10,1 MB); het maximum is 10 MB per bestand.')
+  // Refused by the core: the bytes are not a PNG at all; its reason is shown, translated.
+  await attachments
+    .getByTestId('attachments-input')
+    .setInputFiles({ name: 'nep.png', mimeType: 'image/png', buffer: Buffer.from('geen png') })
+  await expect(uploads).toContainText('“nep.png” is niet geüpload. “nep.png” is niet het soort bestand dat het zegt te zijn.')
+  await expect(uploads.getByRole('button', { name: /Opnieuw proberen/ })).toHaveCount(0)
+  await expect(editor.getByLabel('Conclusie', { exact: true })).toHaveValue('Met foto van de onderkant.')
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+
+  // A CSV dropped onto the editor (anywhere on the form) lands among the files too.
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File(['positie;diepte\n1;5.8\n2;6.0\n'], 'metingen.csv', { type: 'text/csv' }))
+    return transfer
+  })
+  await editor.getByTestId('parameters-editor').dispatchEvent('dragenter', { dataTransfer })
+  await expect(attachments.getByTestId('attachments-dropzone')).toContainText('Laat los om ze toe te voegen')
+  await editor.getByTestId('parameters-editor').dispatchEvent('drop', { dataTransfer })
+  await expect(list.getByRole('listitem')).toHaveCount(2)
+  await expect(list.getByRole('listitem').nth(1)).toContainText('metingen.csv')
+  await attachments.getByRole('button', { name: 'Melding over macro.exe sluiten' }).click()
+  await expect(uploads.getByRole('listitem')).toHaveCount(2)
+  await expectAccessible(page, 'experiment attachments editor')
+  await attachments.evaluate((section) => section.scrollIntoView({ block: 'start' }))
+  await screenshot(page, 'experiment-attachments-editor-1280')
+
+  await page.getByTestId('save-experiment').click()
+  await expect(page.getByRole('status').getByText(/Opgeslagen als versie \d+/)).toBeVisible()
+  const gallery = page.getByTestId('record-attachments')
+  const photo = gallery.getByRole('img', { name: 'Onderkant na twee doorgangen' })
+  await expect(photo).toBeVisible()
+  await expect(gallery.getByRole('link', { name: 'Onderkant na twee doorgangen' })).toHaveAttribute('href', `/attachments/${hash}`)
+  // The gallery shows the browser-made thumbnail, a different (smaller) file, and it loads.
+  await expect(photo).toHaveAttribute('src', /^\/attachments\/[0-9a-f]{64}$/)
+  await expect(photo).not.toHaveAttribute('src', `/attachments/${hash}`)
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  await expect(gallery.getByRole('link', { name: /metingen\.csv/ })).toHaveAttribute('download', 'metingen.csv')
+  await expect(gallery).toContainText('CSV-tabel')
+  await expectAccessible(page, 'experiment gallery')
+  await closeNotices(page)
+  await gallery.evaluate((section) => section.scrollIntoView({ block: 'center' }))
+  await screenshot(page, 'experiment-gallery-1280')
+
+  // Another window never saw the upload: it shows the full image, scaled down and loaded lazily.
+  await page.reload()
+  await expect(photo).toHaveAttribute('src', `/attachments/${hash}`)
+  await expect(photo).toHaveAttribute('loading', 'lazy')
 })

@@ -78,6 +78,9 @@ describe('attachments', () => {
       content: { title: 'Proef', attachments: [{ sha256: info.sha256, name: 'proef.png', caption: 'Snijkant' }] },
     })
     expect(made.content.attachments).toEqual([{ sha256: info.sha256, name: 'proef.png', caption: 'Snijkant' }])
+    // Saving again rewrites the attachment rows instead of colliding with the old ones.
+    const saved = await core.ok(me, 'experiments.save', { id: made.id, version: 1, content: { ...made.content, outcome: 'worked' } })
+    await core.ok(me, 'experiments.setStatus', { id: made.id, version: saved.version, status: 'completed' })
     const missing = await core.call('experiments.create', {
       input: { content: { title: 'X', attachments: [{ sha256: 'a'.repeat(64), name: 'x' }] } },
       actorId: me,

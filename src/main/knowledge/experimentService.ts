@@ -70,6 +70,7 @@ export function createExperimentService(
     'experiment_equipment',
     'experiment_participants',
     'experiment_bookings',
+    'experiment_attachments',
   ].map((table) => db.prepare('DELETE FROM ' + table + ' WHERE experiment_id = ?'))
   const deleteTags = db.prepare("DELETE FROM tags WHERE kind = 'experiment' AND ref_id = ?")
   const insertParameter = db.prepare(

@@ -98,7 +98,11 @@ describe('knowledge notes', () => {
     )
     const reviewed = await centre.core.ok(centre.teacher.id, 'notes.review', { id: note.id, version: 1, reviewed: true })
     expect(reviewed.reviewedBy).toEqual({ id: centre.teacher.id, name: 'Anouk Docent' })
-    expect((await centre.core.ok(c, 'notes.revisions', { id: note.id }))[0]).toMatchObject({ version: 2, author: 'Anouk Docent', note: 'reviewed' })
+    expect((await centre.core.ok(c, 'notes.revisions', { id: note.id }))[0]).toMatchObject({
+      version: 2,
+      author: 'Anouk Docent',
+      note: 'reviewed',
+    })
     const tagged = await centre.core.ok(centre.student.id, 'notes.save', {
       id: note.id,
       version: 2,
