@@ -93,6 +93,8 @@ export const experimentListInput = z.strictObject({
   tag: tag.optional(),
   equipmentId: equipmentId.optional(),
   authorId: personId.optional(),
+  /** Experiments whose work ran during this booking. */
+  bookingId: bookingId.optional(),
   limit: z.int().min(1).max(500).default(100),
   offset: z.int().min(0).default(0),
 })

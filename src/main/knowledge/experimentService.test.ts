@@ -150,6 +150,16 @@ describe('experiments', () => {
     expect((await centre.core.ok(c, 'experiments.list', { equipmentId: centre.laser.id })).map((e) => e.id)).toEqual([a.id])
     expect(await centre.core.ok(c, 'experiments.list', { status: 'completed' })).toEqual([])
     expect((await centre.core.ok(c, 'experiments.list', {}))[1]).toMatchObject({ tags: ['eiken', 'lasersnijden'] })
+    const booking = await centre.core.ok(c, 'bookings.create', {
+      equipmentId: centre.laser.id,
+      kind: 'maintenance',
+      startsAt: '2026-03-03T09:00:00.000Z',
+      endsAt: '2026-03-03T10:00:00.000Z',
+    })
+    const ran = await centre.core.ok(centre.freelancer.id, 'experiments.create', {
+      content: oakTest({ title: 'Tijdens de training', bookingIds: [booking.id] }),
+    })
+    expect((await centre.core.ok(c, 'experiments.list', { bookingId: booking.id })).map((e) => e.id)).toEqual([ran.id])
   })
 
   it('reads numbers out of parameter values for the settings library', () => {

@@ -260,6 +260,7 @@ export function createExperimentService(
            AND (@author IS NULL OR e.author_id = @author)
            AND (@tag IS NULL OR EXISTS (SELECT 1 FROM tags t WHERE t.kind = 'experiment' AND t.ref_id = e.id AND t.tag = @tag))
            AND (@machine IS NULL OR EXISTS (SELECT 1 FROM experiment_equipment x WHERE x.experiment_id = e.id AND x.equipment_id = @machine))
+           AND (@booking IS NULL OR EXISTS (SELECT 1 FROM experiment_bookings x WHERE x.experiment_id = e.id AND x.booking_id = @booking))
          ORDER BY e.updated_at DESC, e.id DESC LIMIT @limit OFFSET @offset`,
       )
       .all({
@@ -268,6 +269,7 @@ export function createExperimentService(
         author: input.authorId ?? null,
         tag: input.tag ?? null,
         machine: input.equipmentId ?? null,
+        booking: input.bookingId ?? null,
         limit: input.limit,
         offset: input.offset,
       })

@@ -252,6 +252,7 @@ const en: MessageSchema = {
       check: 'Check',
       bookAll: 'Nothing to book | Book once | Book {n} times',
     },
+    experiments: 'Experiments during this booking:',
     maintenancePlanned: 'Maintenance planned: {machine}, {when}.',
     seriesCreated: '{n} bookings of {machine} saved.',
     maintenance: {

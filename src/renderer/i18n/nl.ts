@@ -252,6 +252,7 @@ const nl = {
       check: 'Controleren',
       bookAll: 'Niets te reserveren | 1 keer reserveren | {n} keer reserveren',
     },
+    experiments: 'Experimenten tijdens deze reservering:',
     maintenancePlanned: 'Onderhoud gepland: {machine}, {when}.',
     seriesCreated: '{n} reserveringen van {machine} vastgelegd.',
     maintenance: {
