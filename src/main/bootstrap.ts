@@ -23,6 +23,7 @@ import { createNoteService } from './knowledge/noteService'
 import { createAttachmentStore, type AttachmentStore } from './attachments/attachmentStore'
 import { backfillSearch } from './search/searchDocuments'
 import { createSearchIndex } from './search/searchIndex'
+import { createExchangeHandlers } from './exchange/exchangeHandlers'
 
 export interface WerkbankOptions {
   dataDir: string
@@ -125,6 +126,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'attachments.upload': (input, ctx) => attachments.upload(input, ctx.actor),
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
+    ...createExchangeHandlers({ clock, experiments, notes, equipment, people, bookings, attachments, centre: () => settings.get() }),
   }
 
   if (options.demo && people.count() === 0) loadDemoCentre(demoServices)

@@ -3,6 +3,7 @@
 // through it, so the compiler proves both sides agree.
 import { z } from 'zod'
 import { attachmentInfo, attachmentUploadInput } from './attachments'
+import { exchangeMethods } from './exchange'
 import { searchQueryInput, searchResult } from './search'
 import {
   experiment,
@@ -132,6 +133,7 @@ export const contract = {
 
   'settings.get': { input: noInput, output: centreSettings },
   'settings.update': { input: settingsUpdateInput, output: centreSettings },
+  ...exchangeMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

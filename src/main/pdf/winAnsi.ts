@@ -29,7 +29,6 @@ const ASCII_EQUIVALENTS: Record<string, string> = {
   '\u2212': '-',
   '\u2026': '...',
   '\u2022': '*',
-  '\u00b7': '.',
   '\u2020': '+',
   '\u2021': '+',
   '\u2030': ' per mille',

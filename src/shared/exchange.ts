@@ -1,0 +1,60 @@
+// Exchange: experiments and notes leave Werkbank as Markdown and printable PDF, and experiments
+// travel to and from other lab notebooks (eLabFTW, RSpace, Kadi4Mat) as `.eln` files (the ELN
+// Consortium's zipped RO-Crate). Spread into the contract with one line.
+import { z } from 'zod'
+import { experimentId } from './experiments'
+import { noteId } from './notes'
+
+/** Largest `.eln` file an import takes: its base64 must fit the HTTP transport's 16 MiB body. */
+export const ELN_IMPORT_MAX_BYTES = 11 * 1024 * 1024
+/** Most experiments in one `.eln` export (the list screen shows at most this many). */
+export const ELN_EXPORT_MAX_EXPERIMENTS = 500
+
+/** The language of the words Werkbank adds to a document: headings, labels, dates. */
+export const exportLanguage = z.enum(['nl', 'en']).default('nl')
+export type ExportLanguage = z.infer<typeof exportLanguage>
+
+/** A file made by the core, ready for the renderer to save: bytes cross the boundary as base64. */
+export const exportedFile = z.strictObject({
+  filename: z.string(),
+  mediaType: z.string(),
+  dataBase64: z.string(),
+})
+export type ExportedFile = z.infer<typeof exportedFile>
+
+const experimentExportInput = z.strictObject({ id: experimentId, language: exportLanguage })
+const noteExportInput = z.strictObject({ id: noteId, language: exportLanguage })
+
+export const elnExportInput = z.strictObject({
+  ids: z.array(experimentId).min(1).max(ELN_EXPORT_MAX_EXPERIMENTS),
+  language: exportLanguage,
+})
+
+export const elnImportInput = z.strictObject({
+  /** The file's own name, for the revision note and messages only. */
+  filename: z.string().trim().min(1).max(200),
+  dataBase64: z
+    .string()
+    .min(4)
+    .max(Math.ceil(ELN_IMPORT_MAX_BYTES / 3) * 4 + 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+})
+
+export const elnImportResult = z.strictObject({
+  experiments: z.array(z.strictObject({ id: experimentId, title: z.string() })),
+  /** What could not come along: names without a match in this centre, files of a type Werkbank does not keep. */
+  skipped: z.strictObject({
+    participants: z.array(z.string()),
+    machines: z.array(z.string()),
+    notes: z.array(z.string()),
+    files: z.array(z.string()),
+  }),
+})
+export type ElnImportResult = z.infer<typeof elnImportResult>
+
+export const exchangeMethods = {
+  'exchange.experimentMarkdown': { input: experimentExportInput, output: exportedFile },
+  'exchange.experimentPdf': { input: experimentExportInput, output: exportedFile },
+  'exchange.noteMarkdown': { input: noteExportInput, output: exportedFile },
+  'exchange.notePdf': { input: noteExportInput, output: exportedFile },
+} as const
