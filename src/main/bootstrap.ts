@@ -24,6 +24,7 @@ import { createAttachmentStore, type AttachmentStore } from './attachments/attac
 import { backfillSearch } from './search/searchDocuments'
 import { createSearchIndex } from './search/searchIndex'
 import { createExchangeHandlers } from './exchange/exchangeHandlers'
+import { createSymposiumModule } from './symposia/symposiaHandlers'
 
 export interface WerkbankOptions {
   dataDir: string
@@ -70,6 +71,8 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
   const notes = createNoteService(db, clock, revisions, links, index)
   const availability = createAvailability(db, clock, equipment, timeZone)
   const calendarExport = createCalendarExport(db, clock, bookings, { centre: () => settings.get().centreName, timeZone })
+
+  const symposia = createSymposiumModule({ db, clock, timeZone, people, bookings })
 
   const demoServices = { db, clock, timeZone, attachments, people, equipment, permits, bookings }
 
@@ -127,6 +130,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
     ...createExchangeHandlers({ clock, experiments, notes, equipment, people, bookings, attachments, centre: () => settings.get() }),
+    ...symposia.handlers,
   }
 
   if (options.demo && people.count() === 0) loadDemoCentre(demoServices)

@@ -52,6 +52,7 @@ import {
 import { equipment, equipmentCreateInput, equipmentId, equipmentListInput, equipmentUpdateInput } from './equipment'
 import { permit, permitGrantInput, permitListInput, permitRevokeInput } from './permits'
 import { centreSettings, settingsUpdateInput } from './settings'
+import { symposiumMethods } from './symposia'
 
 const noInput = z.strictObject({}).optional()
 
@@ -134,6 +135,8 @@ export const contract = {
   'settings.get': { input: noInput, output: centreSettings },
   'settings.update': { input: settingsUpdateInput, output: centreSettings },
   ...exchangeMethods,
+
+  ...symposiumMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

@@ -149,4 +149,30 @@ describe('each migration', () => {
     expect(columns(db, 'experiment_attachments')).toEqual(['experiment_id', 'position', 'sha256', 'name', 'caption'])
     db.close()
   })
+
+  it('0100-symposia creates editions, the call, the programme, registrations, the outbox and the budget', () => {
+    const db = upTo(100)
+    for (const table of [
+      'symposium_editions',
+      'symposium_rooms',
+      'symposium_tracks',
+      'symposium_criteria',
+      'symposium_submissions',
+      'symposium_submission_speakers',
+      'symposium_reviews',
+      'symposium_sessions',
+      'symposium_session_speakers',
+      'symposium_slots',
+      'symposium_registrations',
+      'symposium_checkins',
+      'symposium_workshop_signups',
+      'symposium_message_templates',
+      'symposium_outbox',
+      'symposium_budget_lines',
+    ]) {
+      expect(columns(db, table).length, table).toBeGreaterThan(2)
+    }
+    expect(columns(db, 'symposium_slots')).toEqual(expect.arrayContaining(['session_id', 'room_id', 'booking_id', 'booking_problem']))
+    db.close()
+  })
 })

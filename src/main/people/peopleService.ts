@@ -87,6 +87,18 @@ export function createPeopleService(db: Db, clock: Clock, index: Indexer = () =>
     return indexed(toPerson(getRow(Number(result.lastInsertRowid))))
   })
 
+  /**
+   * An external speaker named in a symposium submission: the person with that e-mail address if the
+   * centre knows them, else a new guest. Anyone who submits may name a co-speaker, so no role check.
+   */
+  function findOrCreateGuest(fields: { name: string; email: string | null; organisation: string | null }, actor: Actor): Person {
+    const known = fields.email ? selectByEmail.get(fields.email) : undefined
+    if (known) return toPerson(getRow(known.id))
+    const guest = { ...fields, role: 'guest' as const, trade: null }
+    const result = insert.run({ ...guest, search_text: searchTextOf(guest), now: clock().toISOString(), actor: actor.id })
+    return indexed(toPerson(getRow(Number(result.lastInsertRowid))))
+  }
+
   const update = writeTransaction(db, (input: UpdateInput, actor: Actor | null): Person => {
     requireActor(actor)
     const row = getRow(input.id)
@@ -183,6 +195,7 @@ export function createPeopleService(db: Db, clock: Clock, index: Indexer = () =>
 
   return {
     create,
+    findOrCreateGuest,
     update,
     setActive,
     list,

@@ -3,6 +3,7 @@ import bookingTools from './modules/bookingTools.en'
 import experimentsUi from './modules/experimentsUi.en'
 import knowledgeUi from './modules/knowledgeUi.en'
 import equipmentEditor from './modules/equipmentEditor.en'
+import * as symposiaErrors from './modules/symposiaErrors.en'
 import type { MessageSchema } from './nl'
 
 const en: MessageSchema = {
@@ -400,6 +401,7 @@ const en: MessageSchema = {
       INTERNAL: 'Something unexpected went wrong. It has been written to the log.',
     },
     reasons: {
+      ...symposiaErrors.reasons,
       invalidInput: 'Some fields are not filled in correctly.',
       badEnvelope: 'The request was incomplete.',
       unknownMethod: 'This version of Werkbank does not have this function.',
@@ -484,6 +486,7 @@ const en: MessageSchema = {
       versionRequired: 'Reload this and try again: the version you started from is missing.',
     },
     fields: {
+      ...symposiaErrors.fields,
       required: 'Fill in this field.',
       tooShort: 'Fill in this field.',
       tooLong: 'At most {maximum} characters.',

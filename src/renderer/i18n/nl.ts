@@ -4,6 +4,7 @@ import bookingTools from './modules/bookingTools.nl'
 import experimentsUi from './modules/experimentsUi.nl'
 import knowledgeUi from './modules/knowledgeUi.nl'
 import equipmentEditor from './modules/equipmentEditor.nl'
+import * as symposiaErrors from './modules/symposiaErrors.nl'
 
 const nl = {
   app: {
@@ -400,6 +401,7 @@ const nl = {
       INTERNAL: 'Er ging iets onverwachts mis. Het is vastgelegd in het logboek.',
     },
     reasons: {
+      ...symposiaErrors.reasons,
       invalidInput: 'Niet alle velden zijn goed ingevuld.',
       badEnvelope: 'Het verzoek was onvolledig.',
       unknownMethod: 'Deze functie bestaat niet in deze versie van Werkbank.',
@@ -485,6 +487,7 @@ const nl = {
       versionRequired: 'Laad dit opnieuw en probeer het nog eens: de versie waarvan je uitging ontbreekt.',
     },
     fields: {
+      ...symposiaErrors.fields,
       required: 'Vul dit veld in.',
       tooShort: 'Vul dit veld in.',
       tooLong: 'Maximaal {maximum} tekens.',
