@@ -7,6 +7,8 @@
 //   --data DIR     where the temp data folders go (default: the system's temp folder)
 //   --out FILE     where the JSON goes (default: bench/results.json, with --quick bench/results-quick.json)
 //   --verbose      also print the SQL statements each operation's dispatcher call runs
+//   --only NAMES   time only the operations whose name starts with one of these (comma-separated),
+//                  e.g. `--only bookings.create,search` (for profiling one path with node --cpu-prof)
 import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os'
@@ -36,6 +38,7 @@ const { values: options } = parseArgs({
     data: { type: 'string' },
     out: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 })
 
@@ -129,7 +132,12 @@ async function generateCentre(scale: Scale): Promise<Centre> {
  */
 async function measureCentres(centres: Centre[]): Promise<ScaleRun[]> {
   const largest = centres.at(-1)!
-  const operations = new Map(centres.map((c) => [c, MODULES.flatMap((m) => m.operations(c))]))
+  const only = options.only
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+  const wanted = (name: string) => !only || only.some((prefix) => name.startsWith(prefix))
+  const operations = new Map(centres.map((c) => [c, MODULES.flatMap((m) => m.operations(c)).filter((o) => wanted(o.name))]))
   for (const c of centres) c.clock.live()
   const server = operations.get(largest)!.some((o) => o.http)
     ? await startServerProcess(join(here, 'server.mjs'), largest.dataDir, largest.clock.liveSince)

@@ -1,7 +1,9 @@
 // Calendar arithmetic for bookings in the centre's time zone (design guide §3): converting between
 // stored UTC instants and local wall-clock times, expanding recurring series, checking opening hours
-// and finding free slots. Pure functions; every time-zone step goes through Temporal so DST days
-// come out right.
+// and finding free slots. Pure functions. Time-zone facts come from Temporal, so DST days come out
+// right; on the many instants far from any clock change the zone's offset is constant, and there
+// plain arithmetic on that offset gives Temporal's exact answer at a fraction of its cost (see
+// "Fast path" below), which is what keeps a booking's rule check and "what is free" cheap.
 //
 // Conventions: an instant is epoch milliseconds; a local date is 'YYYY-MM-DD', a local time 'HH:MM'
 // (24h); weekdays are ISO (1 = Monday … 7 = Sunday).
@@ -87,7 +89,20 @@ interface ParsedRange {
   to: number
 }
 
+// A machine's rules object is parsed once per rules version (equipmentService), so the same opening
+// hours and closed dates arrive call after call: validate and parse them once per array.
+const parsedHours = new WeakMap<OpeningHours, ParsedRange[][]>()
+const parsedClosedDates = new WeakMap<string[], Set<string>>()
+
 function parseOpeningHours(openingHours: OpeningHours): ParsedRange[][] {
+  const cached = Array.isArray(openingHours) ? parsedHours.get(openingHours) : undefined
+  if (cached) return cached
+  const parsed = parseOpeningHoursOnce(openingHours)
+  parsedHours.set(openingHours, parsed)
+  return parsed
+}
+
+function parseOpeningHoursOnce(openingHours: OpeningHours): ParsedRange[][] {
   if (!Array.isArray(openingHours) || openingHours.length !== 7) {
     throw new RangeError('Opening hours must list exactly 7 days (index 0 = Monday)')
   }
@@ -106,6 +121,135 @@ function parseOpeningHours(openingHours: OpeningHours): ParsedRange[][] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Fast path: the zone's offset as a constant between two clock changes
+//
+// Temporal tells, for an instant, the zone's offset and the clock changes before and after it: in
+// between, local wall-clock time is the instant plus that offset, exactly. Those spans (about two
+// a year per zone) are cached, so most conversions are an addition and a lookup. Anything near a
+// clock change (within a day), non-integer instants and years outside 1–9999 take the Temporal
+// path below, so DST days are computed exactly as before.
+
+interface OffsetSpan {
+  /** First instant of the span (a clock change, or -Infinity). */
+  start: number
+  /** First instant after it (the next clock change, or Infinity). */
+  end: number
+  /** Offset in ms: wall clock = instant + offset. */
+  offset: number
+}
+
+const spansByZone = new Map<string, OffsetSpan[]>()
+/** Plenty for centuries of one zone; a runaway caller cannot make the cache grow without bound. */
+const MAX_SPANS_PER_ZONE = 512
+
+/** The span of constant offset around an integer instant; throws Temporal's RangeError for a bad zone. */
+function offsetSpan(instant: number, timeZone: string): OffsetSpan {
+  const spans = spansByZone.get(timeZone)
+  if (spans) {
+    for (const span of spans) if (span.start <= instant && instant < span.end) return span
+  }
+  const zoned = Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone)
+  // 'previous' means strictly before, so ask from 1 ms later to catch a change at this very instant.
+  const previous = Temporal.Instant.fromEpochMilliseconds(instant + 1)
+    .toZonedDateTimeISO(timeZone)
+    .getTimeZoneTransition('previous')
+  const next = zoned.getTimeZoneTransition('next')
+  const span = {
+    start: previous ? previous.epochMilliseconds : -Infinity,
+    end: next ? next.epochMilliseconds : Infinity,
+    offset: zoned.offsetNanoseconds / 1_000_000,
+  }
+  // An offset with a fraction of a millisecond cannot be added to epoch milliseconds exactly.
+  if (!Number.isInteger(span.offset)) return { start: instant, end: instant, offset: span.offset }
+  if (!spans) spansByZone.set(timeZone, [span])
+  else if (spans.length < MAX_SPANS_PER_ZONE) spans.push(span)
+  else spansByZone.set(timeZone, [span])
+  return span
+}
+
+/** Wall-clock ms (local time written as if it were UTC) of an instant, or null when the fast path does not apply. */
+function fastWallClock(instant: number, timeZone: string): number | null {
+  if (!Number.isInteger(instant) || instant < MIN_FAST_INSTANT || instant > MAX_FAST_INSTANT) return null
+  const span = offsetSpan(instant, timeZone)
+  return span.start <= instant && instant < span.end ? instant + span.offset : null
+}
+
+/** The instant of a wall-clock time when no clock change lies within a day of it (so it is unique), else null. */
+function fastInstantOf(wallClock: number, timeZone: string): number | null {
+  if (wallClock < MIN_FAST_INSTANT || wallClock > MAX_FAST_INSTANT) return null
+  // Real offsets stay well within a day, so every instant that could show this wall-clock time
+  // lies within a day of it; if all of those share one offset, the answer is unique and exact.
+  const span = offsetSpan(wallClock - DAY_MS, timeZone)
+  return span.start <= wallClock - DAY_MS && wallClock + DAY_MS < span.end ? wallClock - span.offset : null
+}
+
+// 0001-01-02 and 9999-12-30 UTC: a day inside the years that Temporal writes as 'YYYY-MM-DD'.
+const MIN_FAST_INSTANT = -62_135_510_400_000
+const MAX_FAST_INSTANT = 253_402_128_000_000
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function epochDaysOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146097 + dayOfEra - 719468
+}
+
+/** 'YYYY-MM-DD' of days since 1970-01-01 (H. Hinnant's civil_from_days). */
+function dateKeyOf(epochDays: number): string {
+  const z = epochDays + 719468
+  const era = Math.floor(z / 146097)
+  const dayOfEra = z - era * 146097
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  )
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const mp = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  // Outside 0000–9999 Temporal writes a sign and six digits.
+  const yearText =
+    year >= 0 && year <= 9999 ? String(year).padStart(4, '0') : (year < 0 ? '-' : '+') + String(Math.abs(year)).padStart(6, '0')
+  return `${yearText}-${pad2(month)}-${pad2(day)}`
+}
+
+/** ISO weekday (1 = Monday) of days since 1970-01-01, a Thursday. */
+function weekdayOfEpochDays(epochDays: number): number {
+  return ((((epochDays + 3) % 7) + 7) % 7) + 1
+}
+
+/** A local calendar day, as the fast path and the Temporal path both need it. */
+interface LocalDay {
+  epochDays: number
+  key: string
+  weekday: number
+}
+
+function localDayOfEpochDays(epochDays: number): LocalDay {
+  return { epochDays, key: dateKeyOf(epochDays), weekday: weekdayOfEpochDays(epochDays) }
+}
+
+function plainDateOf(day: LocalDay): Temporal.PlainDate {
+  return Temporal.PlainDate.from(day.key)
+}
+
+function localDayOfInstant(instant: number, timeZone: string): LocalDay {
+  const wall = fastWallClock(instant, timeZone)
+  if (wall !== null) return localDayOfEpochDays(Math.floor(wall / DAY_MS))
+  const date = zonedOf(instant, timeZone).toPlainDate()
+  return { epochDays: epochDaysOf(date.year, date.month, date.day), key: date.toString(), weekday: date.dayOfWeek }
+}
+
+/** Local minutes-of-day of a local day → instant, as localMinutesToInstant; 1440 = the next day's start. */
+function localDayMinutesToInstant(day: LocalDay, minutes: number, timeZone: string): number {
+  const fast = fastInstantOf(day.epochDays * DAY_MS + minutes * MINUTE_MS, timeZone)
+  return fast ?? localMinutesToInstant(plainDateOf(day), minutes, timeZone)
+}
+
+// ---------------------------------------------------------------------------------------------
 // Conversions
 
 function plainTimeOf(minutes: number): Temporal.PlainTime {
@@ -114,6 +258,8 @@ function plainTimeOf(minutes: number): Temporal.PlainTime {
 
 /** Local minutes-of-day → instant, 'compatible' disambiguation; 1440 means the next day's start. */
 function localMinutesToInstant(date: Temporal.PlainDate, minutes: number, timeZone: string): number {
+  const fast = fastInstantOf(epochDaysOf(date.year, date.month, date.day) * DAY_MS + minutes * MINUTE_MS, timeZone)
+  if (fast !== null) return fast
   if (minutes >= MINUTES_PER_DAY) {
     // Start of the next day rather than "00:00": in a few zones midnight itself falls in a DST gap.
     return date.add({ days: 1 }).toZonedDateTime(timeZone).epochMilliseconds
@@ -140,6 +286,16 @@ export function toInstant(date: string, time: string, timeZone: string): number 
 
 /** Instant → local date, time (seconds are dropped, not rounded) and ISO weekday. */
 export function toLocal(instant: number, timeZone: string): { date: string; time: string; weekday: number } {
+  const wall = fastWallClock(instant, timeZone)
+  if (wall !== null) {
+    const epochDays = Math.floor(wall / DAY_MS)
+    const minutes = Math.floor((wall - epochDays * DAY_MS) / MINUTE_MS)
+    return {
+      date: dateKeyOf(epochDays),
+      time: `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`,
+      weekday: weekdayOfEpochDays(epochDays),
+    }
+  }
   const zoned = zonedOf(instant, timeZone)
   return {
     date: zoned.toPlainDate().toString(),
@@ -158,6 +314,11 @@ export function minutesBetween(a: number, b: number): number {
 /** True when the local wall-clock time (hours·60 + minutes, no stray seconds) is a multiple of slotMinutes. */
 export function isAligned(instant: number, slotMinutes: number, timeZone: string): boolean {
   requireInteger(slotMinutes, 'slotMinutes', 1)
+  const wall = fastWallClock(instant, timeZone)
+  if (wall !== null) {
+    const msOfDay = wall - Math.floor(wall / DAY_MS) * DAY_MS
+    return msOfDay % MINUTE_MS === 0 && (msOfDay / MINUTE_MS) % slotMinutes === 0
+  }
   const zoned = zonedOf(instant, timeZone)
   if (zoned.second !== 0 || zoned.millisecond !== 0) return false
   return (zoned.hour * 60 + zoned.minute) % slotMinutes === 0
@@ -259,10 +420,10 @@ function* dailyDates(start: Temporal.PlainDate, interval: number, weekdays: numb
 // Opening hours
 
 /** A day's opening ranges as real-time [start, end) instants. */
-function dayRangeInstants(date: Temporal.PlainDate, ranges: ParsedRange[], timeZone: string): Interval[] {
+function dayRangeInstants(day: LocalDay, ranges: ParsedRange[], timeZone: string): Interval[] {
   return ranges.map((range) => ({
-    startsAt: localMinutesToInstant(date, range.from, timeZone),
-    endsAt: localMinutesToInstant(date, range.to, timeZone),
+    startsAt: localDayMinutesToInstant(day, range.from, timeZone),
+    endsAt: localDayMinutesToInstant(day, range.to, timeZone),
   }))
 }
 
@@ -286,17 +447,19 @@ export function checkOpeningHours(input: {
   if (input.endsAt <= input.startsAt) throw new RangeError('endsAt must be after startsAt')
   const hours = parseOpeningHours(input.openingHours)
   const closed = closedDateSet(input.closedDates)
-  const zoned = zonedOf(input.startsAt, input.timeZone)
-  const date = zoned.toPlainDate()
-  const key = date.toString()
-  if (closed.has(key)) return { reason: 'closedDate', date: key }
-  const ranges = dayRangeInstants(date, hours[zoned.dayOfWeek - 1] ?? [], input.timeZone)
-  return fitsOneRange(input.startsAt, input.endsAt, ranges) ? null : { reason: 'outsideOpeningHours', date: key }
+  const day = localDayOfInstant(input.startsAt, input.timeZone)
+  if (closed.has(day.key)) return { reason: 'closedDate', date: day.key }
+  const ranges = dayRangeInstants(day, hours[day.weekday - 1] ?? [], input.timeZone)
+  return fitsOneRange(input.startsAt, input.endsAt, ranges) ? null : { reason: 'outsideOpeningHours', date: day.key }
 }
 
 function closedDateSet(closedDates: string[]): Set<string> {
   if (!Array.isArray(closedDates)) throw new RangeError('closedDates must be an array of dates')
-  return new Set(closedDates.map((d) => parseDate(d, 'closed date').toString()))
+  const cached = parsedClosedDates.get(closedDates)
+  if (cached) return cached
+  const set = new Set(closedDates.map((d) => parseDate(d, 'closed date').toString()))
+  parsedClosedDates.set(closedDates, set)
+  return set
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,18 +503,15 @@ export function findFreeSlots(input: {
   const slots: Interval[] = []
   if (input.limit === 0 || earliest >= input.to) return slots
 
-  const lastDate = zonedOf(input.to - 1, timeZone).toPlainDate()
-  for (
-    let date = zonedOf(earliest, timeZone).toPlainDate();
-    Temporal.PlainDate.compare(date, lastDate) <= 0;
-    date = date.add({ days: 1 })
-  ) {
-    if (closed.has(date.toString())) continue
-    const dayRanges = hours[date.dayOfWeek - 1] ?? []
+  const lastDay = localDayOfInstant(input.to - 1, timeZone).epochDays
+  for (let epochDays = localDayOfInstant(earliest, timeZone).epochDays; epochDays <= lastDay; epochDays++) {
+    const day = localDayOfEpochDays(epochDays)
+    if (closed.has(day.key)) continue
+    const dayRanges = hours[day.weekday - 1] ?? []
     if (dayRanges.length === 0) continue
-    const rangeInstants = dayRangeInstants(date, dayRanges, timeZone)
+    const rangeInstants = dayRangeInstants(day, dayRanges, timeZone)
     // Every candidate lies on this local date, so sorting per day keeps the whole result ordered.
-    const starts = dayCandidates(date, dayRanges, input.slotMinutes, timeZone).sort((a, b) => a - b)
+    const starts = dayCandidates(day, dayRanges, input.slotMinutes, timeZone).sort((a, b) => a - b)
     let previous = -Infinity
     for (const s of starts) {
       if (s === previous) continue
@@ -367,8 +527,19 @@ export function findFreeSlots(input: {
 }
 
 /** Candidate start instants of one local day: every slot step from each range's opening time. */
-function dayCandidates(date: Temporal.PlainDate, ranges: ParsedRange[], slotMinutes: number, timeZone: string): number[] {
+function dayCandidates(day: LocalDay, ranges: ParsedRange[], slotMinutes: number, timeZone: string): number[] {
   const starts: number[] = []
+  // Far from a clock change (the whole day, and a day either side, at one offset) every local
+  // minute maps straight onto an instant, without asking Temporal at all.
+  const dayStart = fastInstantOf(day.epochDays * DAY_MS, timeZone)
+  const dayEnd = fastInstantOf((day.epochDays + 1) * DAY_MS, timeZone)
+  if (dayStart !== null && dayEnd !== null && dayEnd - dayStart === DAY_MS) {
+    for (const range of ranges) {
+      for (let minutes = range.from; minutes < range.to; minutes += slotMinutes) starts.push(dayStart + minutes * MINUTE_MS)
+    }
+    return starts
+  }
+  const date = plainDateOf(day)
   // On an ordinary day (24 real hours, no clock change) local minutes map straight onto instants:
   // one time-zone conversion per day instead of two per candidate, which dominated "what is free".
   const midnight = date.toZonedDateTime({ timeZone }).epochMilliseconds

@@ -25,8 +25,9 @@ export interface ProposedBooking {
   person: { id: number; name: string; role: Role; active: boolean } | null
   /** The person's permit on the booking's date; null when the machine needs none. */
   permit: PermitCheck | null
+  /** permitLevel only counts for supervisors who are not teachers or coordinators (the service looks it up only for them). */
   supervisor: { id: number; name: string; role: Role; active: boolean; permitLevel: PermitLevel | null } | null
-  /** The person's other bookings of this machine that are still to come. */
+  /** The person's other bookings of this machine that are still to come (counted only under a quota). */
   futureBookings: number
 }
 

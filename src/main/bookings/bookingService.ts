@@ -25,7 +25,7 @@ import type { EquipmentService, MachineForBooking } from '../equipment/equipment
 import { writeTransaction } from '../db/writeTransaction'
 import { AppError, notFound, stale } from '../errors'
 import { isManager, requireActor, requireCoordinator, requireManager } from '../permissions'
-import type { PermitService } from '../permits/permitService'
+import type { PermitCheck, PermitService } from '../permits/permitService'
 import { bookingCost, findRuleViolation } from './bookingRules'
 import { expandRecurrence, MAX_OCCURRENCES, toInstant, toLocal, type Occurrence } from '../../shared/calendarTime'
 
@@ -170,6 +170,10 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     const date = toLocal(p.startsAt, zone).date
     const needsPermit = p.machine.rules.needsPermit && p.kind !== 'maintenance' && p.person !== null
     const supervisor = p.supervisorId === null ? null : personFacts(p.supervisorId)
+    // Statements only for facts a rule will look at: a teacher or coordinator supervises whatever
+    // their permits, and the count of future bookings matters only under a quota.
+    const supervisorNeedsPermit = supervisor !== null && supervisor.role !== 'teacher' && supervisor.role !== 'coordinator'
+    const underQuota = p.kind === 'use' && p.person !== null && p.machine.rules.maxFutureBookings !== null
     const violation = findRuleViolation({
       machine: p.machine,
       kind: p.kind,
@@ -182,9 +186,9 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
       permit: needsPermit ? permits.check(p.person!.id, p.machine, date) : null,
       supervisor: supervisor && {
         ...supervisor,
-        permitLevel: ((check) => (check.ok ? check.level : null))(permits.check(supervisor.id, p.machine, date)) as PermitLevel | null,
+        permitLevel: supervisorNeedsPermit ? permitLevelOf(permits.check(supervisor.id, p.machine, date)) : null,
       },
-      futureBookings: p.person ? countFuture.get({ machine: p.machine.id, person: p.person.id, now, self: p.self })!.n : 0,
+      futureBookings: underQuota ? countFuture.get({ machine: p.machine.id, person: p.person!.id, now, self: p.self })!.n : 0,
     })
     if (violation) throw violation
 
@@ -206,6 +210,14 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
         endsAt: new Date(clash.ends_at).toISOString(),
       })
     }
+  }
+
+  /**
+   * Keeps the overlap search's lower bound true. The machine was read in this transaction, so when
+   * its longest block already covers this one the UPDATE would change nothing: skip the statement.
+   */
+  function raiseLongestBlock(machine: MachineForBooking, blockMs: number): void {
+    if (Math.ceil(blockMs / MINUTE) > machine.longestBlockMinutes) equipment.noteBlock(machine.id, blockMs / MINUTE)
   }
 
   function mayChange(row: BookingRow, actor: Actor): boolean {
@@ -270,7 +282,7 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
       actor,
     })
     const blockUntil = n.endsAt + n.machine.rules.bufferMinutes * MINUTE
-    equipment.noteBlock(n.machine.id, (blockUntil - n.startsAt) / MINUTE)
+    raiseLongestBlock(n.machine, blockUntil - n.startsAt)
     const status: BookingStatus =
       n.kind === 'use' && n.machine.rules.needsApproval && actor.role !== 'coordinator' ? 'requested' : 'confirmed'
     const result = insert.run({
@@ -334,7 +346,7 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
 
     const moved = machine.id !== row.equipment_id || startsAt !== row.starts_at || endsAt !== row.ends_at
     const blockUntil = endsAt + machine.rules.bufferMinutes * MINUTE
-    equipment.noteBlock(machine.id, (blockUntil - startsAt) / MINUTE)
+    raiseLongestBlock(machine, blockUntil - startsAt)
     // A moved booking of a machine that needs approval goes back to the coordinator.
     const status = moved && row.kind === 'use' && machine.rules.needsApproval && actor.role !== 'coordinator' ? 'requested' : row.status
     db.prepare(
@@ -658,6 +670,8 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     get: (id: number) => toBooking(getRow(id)),
   }
 }
+
+const permitLevelOf = (check: PermitCheck): PermitLevel | null => (check.ok ? check.level : null)
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
