@@ -3,6 +3,10 @@ import bookingTools from './modules/bookingTools.en'
 import experimentsUi from './modules/experimentsUi.en'
 import knowledgeUi from './modules/knowledgeUi.en'
 import equipmentEditor from './modules/equipmentEditor.en'
+import symposiaUi from './modules/symposiaUi.en'
+import symposiumProgramme from './modules/symposiumProgramme.en'
+import symposiumRegistrations from './modules/symposiumRegistrations.en'
+import symposiumExports from './modules/symposiumExports.en'
 import * as symposiaErrors from './modules/symposiaErrors.en'
 import type { MessageSchema } from './nl'
 
@@ -307,6 +311,10 @@ const en: MessageSchema = {
   bookingTools,
   knowledgeUi,
   experimentsUi,
+  symposiaUi,
+  symposiumProgramme,
+  symposiumRegistrations,
+  symposiumExports,
   search: {
     title: 'Search',
     open: 'Search',

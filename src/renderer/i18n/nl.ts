@@ -4,6 +4,10 @@ import bookingTools from './modules/bookingTools.nl'
 import experimentsUi from './modules/experimentsUi.nl'
 import knowledgeUi from './modules/knowledgeUi.nl'
 import equipmentEditor from './modules/equipmentEditor.nl'
+import symposiaUi from './modules/symposiaUi.nl'
+import symposiumProgramme from './modules/symposiumProgramme.nl'
+import symposiumRegistrations from './modules/symposiumRegistrations.nl'
+import symposiumExports from './modules/symposiumExports.nl'
 import * as symposiaErrors from './modules/symposiaErrors.nl'
 
 const nl = {
@@ -307,6 +311,10 @@ const nl = {
   bookingTools,
   knowledgeUi,
   experimentsUi,
+  symposiaUi,
+  symposiumProgramme,
+  symposiumRegistrations,
+  symposiumExports,
   search: {
     title: 'Zoeken',
     open: 'Zoeken',

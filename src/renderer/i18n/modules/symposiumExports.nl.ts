@@ -1,0 +1,4 @@
+// Messages of the symposium exports (nl).
+const nl = {}
+
+export default nl

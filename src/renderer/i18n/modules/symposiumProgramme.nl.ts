@@ -1,0 +1,4 @@
+// Messages of the symposium programme editor (nl).
+const nl = {}
+
+export default nl
