@@ -459,19 +459,34 @@ describe('workshops', () => {
   })
 
   it('keeps the workshop choices of someone on the waitlist in line, and seats them on promotion', async () => {
-    const slot = await workshopSlot('Zwaluwstaarten zagen')
+    const small = await workshopSlot('Zwaluwstaarten zagen', 1)
+    const roomy = await workshopSlot('Fineer leggen', null, 'workshop', '12:00')
     const anna = await registerExternal('Anna')
     await registerExternal('Bram')
     await registerExternal('Cees')
-    const dirk = await registerExternal('Dirk', { workshopSlotIds: [slot] })
-    expect(dirk).toMatchObject({ status: 'waitlisted', workshops: [{ slotId: slot, status: 'waitlisted', waitlistPosition: 1 }] })
-    // A free seat is not Dirk's while he has no place at the symposium itself.
+    const dirk = await registerExternal('Dirk', { workshopSlotIds: [small, roomy] })
+    expect(dirk).toMatchObject({
+      status: 'waitlisted',
+      workshops: [
+        { slotId: small, status: 'waitlisted', waitlistPosition: 1 },
+        { slotId: roomy, status: 'waitlisted', waitlistPosition: 1 },
+      ],
+    })
+    // The free seat is not Dirk's while he has no place at the symposium itself.
     const bram = byName(await list(), 'Bram')
-    const seated = await core.ok(centre.teacher.id, 'registrations.workshop', { registrationId: bram.id, slotId: slot, action: 'signUp' })
-    expect(seated.workshops[0]!.status).toBe('registered')
+    const seated = await core.ok(centre.teacher.id, 'registrations.workshop', { registrationId: bram.id, slotId: small, action: 'signUp' })
+    expect(seated.workshops).toMatchObject([{ slotId: small, status: 'registered' }])
+    expect(byName(await list(), 'Dirk').workshops[0]).toMatchObject({ slotId: small, status: 'waitlisted' })
 
     const { promoted } = await core.ok(centre.teacher.id, 'registrations.cancel', { id: anna.id, version: anna.version })
-    expect(promoted).toMatchObject({ name: 'Dirk', status: 'registered', workshops: [{ slotId: slot, status: 'registered' }] })
+    expect(promoted).toMatchObject({
+      name: 'Dirk',
+      status: 'registered',
+      workshops: [
+        { slotId: small, status: 'waitlisted', waitlistPosition: 1 },
+        { slotId: roomy, status: 'registered', waitlistPosition: null },
+      ],
+    })
   })
 })
 
