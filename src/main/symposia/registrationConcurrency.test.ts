@@ -11,7 +11,8 @@ import type { Registration } from '../../shared/symposia'
 import { openTestCore, type TestCore } from '../testing/testCore'
 
 const CAPACITY = 3
-const outDir = resolve('node_modules/.cache/werkbank-tests/registration')
+// Its own folder: the bookings test empties werkbank-tests/ when it builds its worker.
+const outDir = resolve('node_modules/.cache/werkbank-registration-tests')
 const workerBundle = resolve(outDir, 'registrationWorker.mjs')
 let core: TestCore
 let teacherId: number
