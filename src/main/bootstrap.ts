@@ -129,7 +129,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'attachments.upload': (input, ctx) => attachments.upload(input, ctx.actor),
     'settings.get': () => settings.get(),
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
-    ...createExchangeHandlers({ clock, experiments, notes, equipment, people, bookings, attachments, centre: () => settings.get() }),
+    ...createExchangeHandlers({ db, clock, experiments, notes, equipment, people, bookings, attachments, centre: () => settings.get() }),
     ...symposia.handlers,
   }
 

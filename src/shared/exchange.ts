@@ -2,6 +2,7 @@
 // travel to and from other lab notebooks (eLabFTW, RSpace, Kadi4Mat) as `.eln` files (the ELN
 // Consortium's zipped RO-Crate). Spread into the contract with one line.
 import { z } from 'zod'
+import { ATTACHMENT_MAX_BYTES } from './attachments'
 import { experimentId } from './experiments'
 import { noteId } from './notes'
 
@@ -9,6 +10,21 @@ import { noteId } from './notes'
 export const ELN_IMPORT_MAX_BYTES = 11 * 1024 * 1024
 /** Most experiments in one `.eln` export (the list screen shows at most this many). */
 export const ELN_EXPORT_MAX_EXPERIMENTS = 500
+
+const MIB = 1024 * 1024
+/** What an `.eln` import accepts; anything beyond is refused before a byte is unpacked. */
+export const ELN_IMPORT_LIMITS = {
+  /** Files and folders in the archive. */
+  entries: 1000,
+  /** One unpacked file: the attachment store's own limit. */
+  entryBytes: ATTACHMENT_MAX_BYTES,
+  /** Everything unpacked together (held in memory until all of it has been checked). */
+  totalBytes: 100 * MIB,
+  /** Unpacked : packed, for files over 1 MiB; real photos and text stay far below, zip bombs far above. */
+  ratio: 100,
+  ratioFloorBytes: MIB,
+  experiments: ELN_EXPORT_MAX_EXPERIMENTS,
+} as const
 
 /** The language of the words Werkbank adds to a document: headings, labels, dates. */
 export const exportLanguage = z.enum(['nl', 'en']).default('nl')
@@ -33,10 +49,11 @@ export const elnExportInput = z.strictObject({
 export const elnImportInput = z.strictObject({
   /** The file's own name, for the revision note and messages only. */
   filename: z.string().trim().min(1).max(200),
+  /** Bounded by the HTTP body limit here; the core refuses archives over ELN_IMPORT_MAX_BYTES with a clear reason. */
   dataBase64: z
     .string()
     .min(4)
-    .max(Math.ceil(ELN_IMPORT_MAX_BYTES / 3) * 4 + 4)
+    .max(16 * 1024 * 1024)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/),
 })
 
@@ -46,7 +63,8 @@ export const elnImportResult = z.strictObject({
   skipped: z.strictObject({
     participants: z.array(z.string()),
     machines: z.array(z.string()),
-    notes: z.array(z.string()),
+    /** Linked notes and experiments that are neither in this centre nor in the archive, by title. */
+    links: z.array(z.string()),
     files: z.array(z.string()),
   }),
 })
@@ -57,4 +75,6 @@ export const exchangeMethods = {
   'exchange.experimentPdf': { input: experimentExportInput, output: exportedFile },
   'exchange.noteMarkdown': { input: noteExportInput, output: exportedFile },
   'exchange.notePdf': { input: noteExportInput, output: exportedFile },
+  'exchange.elnExport': { input: elnExportInput, output: exportedFile },
+  'exchange.elnImport': { input: elnImportInput, output: elnImportResult },
 } as const

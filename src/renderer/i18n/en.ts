@@ -1,6 +1,7 @@
 // English. Typed against the Dutch messages, so every key exists in both.
 import bookingTools from './modules/bookingTools.en'
 import experimentsUi from './modules/experimentsUi.en'
+import exchange, { reasons as exchangeReasons } from './modules/exchange.en'
 import knowledgeUi from './modules/knowledgeUi.en'
 import equipmentEditor from './modules/equipmentEditor.en'
 import symposiaUi from './modules/symposiaUi.en'
@@ -311,6 +312,7 @@ const en: MessageSchema = {
   bookingTools,
   knowledgeUi,
   experimentsUi,
+  exchange,
   symposiaUi,
   symposiumProgramme,
   symposiumRegistrations,
@@ -409,6 +411,7 @@ const en: MessageSchema = {
       INTERNAL: 'Something unexpected went wrong. It has been written to the log.',
     },
     reasons: {
+      ...exchangeReasons,
       ...symposiaErrors.reasons,
       invalidInput: 'Some fields are not filled in correctly.',
       badEnvelope: 'The request was incomplete.',

@@ -2,6 +2,7 @@
 // does not compile.
 import bookingTools from './modules/bookingTools.nl'
 import experimentsUi from './modules/experimentsUi.nl'
+import exchange, { reasons as exchangeReasons } from './modules/exchange.nl'
 import knowledgeUi from './modules/knowledgeUi.nl'
 import equipmentEditor from './modules/equipmentEditor.nl'
 import symposiaUi from './modules/symposiaUi.nl'
@@ -311,6 +312,7 @@ const nl = {
   bookingTools,
   knowledgeUi,
   experimentsUi,
+  exchange,
   symposiaUi,
   symposiumProgramme,
   symposiumRegistrations,
@@ -409,6 +411,7 @@ const nl = {
       INTERNAL: 'Er ging iets onverwachts mis. Het is vastgelegd in het logboek.',
     },
     reasons: {
+      ...exchangeReasons,
       ...symposiaErrors.reasons,
       invalidInput: 'Niet alle velden zijn goed ingevuld.',
       badEnvelope: 'Het verzoek was onvolledig.',
