@@ -212,3 +212,12 @@ CREATE TABLE symposium_budget_lines (
   version        INTEGER NOT NULL DEFAULT 1
 ) STRICT;
 CREATE INDEX symposium_budget_lines_edition ON symposium_budget_lines (edition_id);
+
+-- What attendees thought of the day: one rating (1–5) and a comment per attendance. Shown to the
+-- organisers without names.
+CREATE TABLE symposium_feedback (
+  registration_id  INTEGER PRIMARY KEY REFERENCES symposium_registrations (id),
+  rating           INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  comment          TEXT NOT NULL DEFAULT '',
+  created_at       TEXT NOT NULL
+) STRICT;

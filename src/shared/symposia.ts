@@ -468,6 +468,26 @@ export const budget = z.strictObject({
 })
 export type Budget = z.infer<typeof budget>
 
+// ---- Feedback ----
+
+export const feedbackInput = z.strictObject({
+  editionId,
+  /** Staff typing in a paper form name the registration; attendees give their own. */
+  registrationId: registrationId.optional(),
+  rating: z.int().min(1).max(5),
+  comment: text(2000),
+})
+
+export const feedbackSummary = z.strictObject({
+  count: z.int(),
+  mean: z.number().nullable(),
+  /** How many gave 1, 2, 3, 4 and 5. */
+  distribution: z.array(z.int()).length(5),
+  /** Without names: organisers read what was said, not who said it. */
+  comments: z.array(z.strictObject({ rating: z.int(), comment: z.string() })),
+})
+export type FeedbackSummary = z.infer<typeof feedbackSummary>
+
 export const symposiumMethods = {
   'symposia.list': { input: z.strictObject({}).optional(), output: z.array(editionSummary) },
   'symposia.get': { input: z.strictObject({ id: editionId }), output: edition },
@@ -502,6 +522,9 @@ export const symposiumMethods = {
     output: z.strictObject({ filename: z.string(), content: z.string() }),
   },
   'outbox.markSent': { input: z.strictObject({ ids: z.array(z.int().positive()).min(1).max(5000) }), output: z.array(outboxMessage) },
+
+  'feedback.give': { input: feedbackInput, output: feedbackSummary.nullable() },
+  'feedback.summary': { input: z.strictObject({ editionId }), output: feedbackSummary },
 
   'budget.get': { input: z.strictObject({ editionId }), output: budget },
   'budget.saveLine': { input: budgetLineInput, output: budget },

@@ -28,6 +28,7 @@ import { createLinks } from '../knowledge/links'
 import { createNoteService } from '../knowledge/noteService'
 import { createRevisions } from '../knowledge/revisions'
 import { createSearchIndex } from '../search/searchIndex'
+import { addDemoSymposia } from './demoSymposia'
 
 export interface DemoServices {
   db: Db
@@ -62,6 +63,7 @@ export function loadDemoCentre(services: DemoServices): { people: number; equipm
     const bookings = bookTerm(services, coordinator!, everyone, machines)
     completeThePast(services)
     addKnowledge(services, everyone, machines)
+    addDemoSymposia(services, everyone, seededRandom(11))
     return { people: everyone.length, equipment: machines.length, bookings }
   })()
 }
@@ -618,7 +620,7 @@ function addMinutes(time: string, minutes: number): string {
 }
 
 /** Mulberry32: a tiny deterministic generator, so every demo centre looks the same. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

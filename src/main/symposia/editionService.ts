@@ -65,7 +65,7 @@ export function createEditionService(db: Db, clock: Clock) {
        (SELECT count(*) FROM symposium_registrations WHERE edition_id = :id AND status = 'registered') AS registered,
        (SELECT count(*) FROM symposium_registrations WHERE edition_id = :id AND status = 'waitlisted') AS waitlisted,
        (SELECT count(DISTINCT c.registration_id) FROM symposium_checkins c
-          JOIN symposium_registrations r ON r.id = c.registration_id WHERE r.edition_id = :id) AS checked_in`,
+          JOIN symposium_registrations r ON r.id = c.registration_id WHERE r.edition_id = :id AND r.status = 'registered') AS checked_in`,
   )
   const selectRooms = db.prepare<[number], { id: number; name: string; capacity: number }>(
     'SELECT id, name, capacity FROM symposium_rooms WHERE edition_id = ? ORDER BY position, id',

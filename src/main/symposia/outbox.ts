@@ -6,6 +6,7 @@ import type { z } from 'zod'
 import { MESSAGE_KINDS, type MessageKind, type OutboxMessage, type templateSaveInput } from '../../shared/symposia'
 import type { Clock } from '../clock'
 import type { Db } from '../db/database'
+import { editionDates, type EditionRow } from './editionService'
 import { writeTransaction } from '../db/writeTransaction'
 import type { Actor } from '../dispatcher'
 import { notFound } from '../errors'
@@ -81,6 +82,22 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Language, Template>> 
 /** Fills {placeholders}; unknown ones stay as they are, so a typo in a template is visible. */
 export function fillTemplate(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? values[key]! : whole))
+}
+
+/** What every letter about an edition may say: its title, its dates in words, its venue. */
+export function editionLetterValues(edition: EditionRow, language: Language): Record<string, string> {
+  const dates = editionDates(edition.starts_on, edition.days).map((d) => new Date(d + 'T12:00:00Z'))
+  const format = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+  return {
+    edition: edition.title,
+    dates: dates.length === 1 ? format.format(dates[0]) : format.formatRange(dates[0]!, dates.at(-1)!),
+    venue: edition.venue,
+  }
 }
 
 interface OutboxRow {

@@ -32,6 +32,7 @@ import type { Actor } from '../dispatcher'
 import { AppError, notFound, stale } from '../errors'
 import { isManager, requireActor } from '../permissions'
 import { editionDates, type EditionRow } from './editionService'
+import { editionLetterValues } from './outbox'
 
 type Language = 'nl' | 'en'
 
@@ -386,27 +387,12 @@ export function createRegistrationService({ db, clock, editions, outbox, timeZon
 
   // ---- places and seats ----
 
-  function letterValues(edition: EditionRow, language: Language): Record<string, string> {
-    const dates = editionDates(edition.starts_on, edition.days).map((d) => new Date(d + 'T12:00:00Z'))
-    const format = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    })
-    return {
-      edition: edition.title,
-      dates: dates.length === 1 ? format.format(dates[0]) : format.formatRange(dates[0]!, dates.at(-1)!),
-      venue: edition.venue,
-    }
-  }
-
   function send(edition: EditionRow, row: RegistrationRow, kind: MessageKind, extra: Record<string, string> = {}) {
     outbox.enqueue(
       edition.id,
       kind,
       { name: row.name, email: row.email, language: row.language },
-      { ...letterValues(edition, row.language), ...extra },
+      { ...editionLetterValues(edition, row.language), ...extra },
     )
   }
 

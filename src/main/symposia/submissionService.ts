@@ -22,8 +22,8 @@ import type { Actor } from '../dispatcher'
 import { AppError, notFound, stale } from '../errors'
 import { isManager, requireActor, requireCoordinator, requireManager } from '../permissions'
 import type { PeopleService } from '../people/peopleService'
-import { editionDates, type EditionService } from './editionService'
-import type { Outbox } from './outbox'
+import type { EditionService } from './editionService'
+import { editionLetterValues, type Outbox } from './outbox'
 
 interface SubmissionRow {
   id: number
@@ -307,12 +307,9 @@ export function createSubmissionService({ db, clock, timeZone, editions, people,
   function queueLetters(row: SubmissionRow, decision: z.output<typeof decisionInput>['decision'], note: string) {
     const edition = editions.require(row.edition_id)
     const kind = decision === 'accepted' ? 'acceptance' : decision === 'rejected' ? 'rejection' : 'submission_waitlisted'
-    const dates = editionDates(edition.starts_on, edition.days)
     const values = {
-      edition: edition.title,
+      ...editionLetterValues(edition, row.language),
       title: row.title,
-      dates: dates.length > 1 ? `${dates[0]} – ${dates.at(-1)}` : dates[0]!,
-      venue: edition.venue,
       note: note ? `\n${note}\n` : '',
     }
     for (const speaker of selectSpeakers.all(row.id)) {

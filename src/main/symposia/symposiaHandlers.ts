@@ -4,10 +4,12 @@ import type { symposiumMethods } from '../../shared/symposia'
 import type { BookingService } from '../bookings/bookingService'
 import type { Clock } from '../clock'
 import type { Db } from '../db/database'
-import type { Handlers } from '../dispatcher'
+import { writeTransaction } from '../db/writeTransaction'
+import type { Actor, Handlers } from '../dispatcher'
 import type { PeopleService } from '../people/peopleService'
 import { createBudgetService } from './budgetService'
 import { createEditionService } from './editionService'
+import { createFeedbackService } from './feedbackService'
 import { createOutbox } from './outbox'
 import { createProgrammeService } from './programmeService'
 import { createRegistrationService } from './registrationService'
@@ -28,12 +30,26 @@ export function createSymposiumModule({ db, clock, timeZone, people, bookings }:
   const programme = createProgrammeService({ db, clock, timeZone, editions, bookings })
   const registrations = createRegistrationService({ db, clock, editions, outbox, timeZone })
   const budget = createBudgetService({ db, editions })
+  const feedback = createFeedbackService({ db, clock, editions })
+
+  // A raised capacity (the edition's, a workshop's) hands the free places to those waiting, in the
+  // same transaction as the change.
+  const updateEdition = writeTransaction(db, (input: Parameters<typeof editions.update>[0], actor: Actor | null) => {
+    const edition = editions.update(input, actor)
+    registrations.fillFreePlaces(edition.id)
+    return editions.get(edition.id)
+  })
+  const updateSession = writeTransaction(db, (input: Parameters<typeof programme.updateSession>[0], actor: Actor | null) => {
+    const before = programme.updateSession(input, actor)
+    registrations.fillFreePlaces(before.editionId)
+    return programme.get(before.editionId, actor)
+  })
 
   const handlers: Pick<Handlers, keyof typeof symposiumMethods> = {
     'symposia.list': () => editions.list(),
     'symposia.get': (input) => editions.get(input.id),
     'symposia.create': (input, ctx) => editions.create(input, ctx.actor),
-    'symposia.update': (input, ctx) => editions.update(input, ctx.actor),
+    'symposia.update': (input, ctx) => updateEdition(input, ctx.actor),
     'submissions.list': (input, ctx) => submissions.list(input, ctx.actor),
     'submissions.get': (input, ctx) => submissions.get(input.id, ctx.actor),
     'submissions.create': (input, ctx) => submissions.create(input, ctx.actor),
@@ -42,7 +58,7 @@ export function createSymposiumModule({ db, clock, timeZone, people, bookings }:
     'submissions.decide': (input, ctx) => submissions.decide(input, ctx.actor),
     'programme.get': (input, ctx) => programme.get(input.editionId, ctx.actor),
     'programme.createSession': (input, ctx) => programme.createSession(input, ctx.actor),
-    'programme.updateSession': (input, ctx) => programme.updateSession(input, ctx.actor),
+    'programme.updateSession': (input, ctx) => updateSession(input, ctx.actor),
     'programme.schedule': (input, ctx) => programme.schedule(input, ctx.actor),
     'programme.setBreak': (input, ctx) => programme.setBreak(input, ctx.actor),
     'programme.unschedule': (input, ctx) => programme.unschedule(input, ctx.actor),
@@ -56,10 +72,12 @@ export function createSymposiumModule({ db, clock, timeZone, people, bookings }:
     'outbox.saveTemplate': (input, ctx) => outbox.saveTemplate(input, ctx.actor),
     'outbox.eml': (input, ctx) => outbox.eml(input.id, ctx.actor),
     'outbox.markSent': (input, ctx) => outbox.markSent(input.ids, ctx.actor),
+    'feedback.give': (input, ctx) => feedback.give(input, ctx.actor),
+    'feedback.summary': (input, ctx) => feedback.summary(input.editionId, ctx.actor),
     'budget.get': (input, ctx) => budget.get(input, ctx.actor),
     'budget.saveLine': (input, ctx) => budget.saveLine(input, ctx.actor),
     'budget.deleteLine': (input, ctx) => budget.deleteLine(input, ctx.actor),
   }
 
-  return { handlers, editions, submissions, programme, registrations, budget, outbox }
+  return { handlers, updateEdition, updateSession, editions, submissions, programme, registrations, budget, outbox, feedback }
 }

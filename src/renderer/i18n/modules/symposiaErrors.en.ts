@@ -20,6 +20,8 @@ export const reasons: typeof nlReasons = {
   slotOfOtherSession: 'This slot belongs to another session.',
   notABreak: 'This slot is not a break of this symposium.',
   workshopHasSignups: '{count} people have signed up for this workshop already; it cannot simply leave the programme.',
+  notAnAttendee: 'Only people who registered give feedback.',
+  feedbackNotCheckedIn: 'Feedback comes from people who were there: you were not checked in.',
 }
 
 export const fields: typeof nlFields = {

@@ -19,6 +19,8 @@ export const reasons = {
   slotOfOtherSession: 'Dit tijdvak hoort bij een andere sessie.',
   notABreak: 'Dit tijdvak is geen pauze van dit symposium.',
   workshopHasSignups: 'Er hebben zich al {count} mensen ingeschreven voor deze workshop; haal hem niet zomaar uit het programma.',
+  notAnAttendee: 'Alleen wie aangemeld was, geeft feedback.',
+  feedbackNotCheckedIn: 'Feedback komt van mensen die er waren: je bent niet ingecheckt.',
 }
 
 export const fields = {
