@@ -82,6 +82,45 @@ describe('calendarTime fast path agrees with Temporal', () => {
     }
   })
 
+  it.each(ZONES)('offers the same free-slot candidates as Temporal on the clock-change days of %s', (zone) => {
+    const allDay: OpeningHours = Array.from({ length: 7 }, () => [{ from: '00:00', to: '24:00' }])
+    let zoned: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(Date.UTC(2010, 0, 1)).toZonedDateTimeISO(zone)
+    for (let i = 0; i < 12 && zoned; i++) {
+      zoned = zoned.getTimeZoneTransition('next')
+      if (!zoned) break
+      const changeDay = zoned.toPlainDate()
+      for (const date of [changeDay.subtract({ days: 1 }), changeDay, changeDay.add({ days: 1 })]) {
+        const dayStart = date.toZonedDateTime(zone).epochMilliseconds
+        const dayEnd = date.add({ days: 1 }).toZonedDateTime(zone).epochMilliseconds
+        // What the Temporal path offers: every existing wall-clock half hour, a repeated one twice.
+        const expected: number[] = []
+        for (let minutes = 0; minutes < 24 * 60; minutes += 30) {
+          const wall = date.toPlainDateTime({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
+          const earlier = wall.toZonedDateTime(zone, { disambiguation: 'earlier' })
+          if (!earlier.toPlainDateTime().equals(wall)) continue
+          const later = wall.toZonedDateTime(zone, { disambiguation: 'later' }).epochMilliseconds
+          for (const s of new Set([earlier.epochMilliseconds, later])) if (s + 30 * 60_000 <= dayEnd) expected.push(s)
+        }
+        const slots = findFreeSlots({
+          from: dayStart,
+          to: dayEnd,
+          durationMinutes: 30,
+          slotMinutes: 30,
+          bufferMinutes: 0,
+          openingHours: allDay,
+          closedDates: [],
+          timeZone: zone,
+          busy: [],
+          limit: 500,
+        })
+        expect(
+          slots.map((s) => s.startsAt),
+          `${zone} ${date.toString()}`,
+        ).toEqual(expected.sort((a, b) => a - b))
+      }
+    }
+  })
+
   it('skips no day and invents none where Apia jumped over 30 December 2011', () => {
     expect(toLocal(Date.UTC(2011, 11, 30, 9, 59), 'Pacific/Apia').date).toBe('2011-12-29')
     expect(toLocal(Date.UTC(2011, 11, 30, 10, 0), 'Pacific/Apia').date).toBe('2011-12-31')

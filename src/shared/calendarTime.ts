@@ -125,9 +125,10 @@ function parseOpeningHoursOnce(openingHours: OpeningHours): ParsedRange[][] {
 //
 // Temporal tells, for an instant, the zone's offset and the clock changes before and after it: in
 // between, local wall-clock time is the instant plus that offset, exactly. Those spans (about two
-// a year per zone) are cached, so most conversions are an addition and a lookup. Anything near a
-// clock change (within a day), non-integer instants and years outside 1–9999 take the Temporal
-// path below, so DST days are computed exactly as before.
+// a year per zone) are cached, so most conversions are an addition and a lookup, and a wall-clock
+// time near a clock change is resolved from the offsets on either side as Temporal itself does.
+// Non-integer instants, years outside 1–9999 and two clock changes within a day take the Temporal
+// path below. calendarTime.fastPath.test.ts checks both paths agree, DST days and odd zones included.
 
 interface OffsetSpan {
   /** First instant of the span (a clock change, or -Infinity). */
@@ -176,11 +177,33 @@ function fastWallClock(instant: number, timeZone: string): number | null {
 
 /** The instant of a wall-clock time when no clock change lies within a day of it (so it is unique), else null. */
 function fastInstantOf(wallClock: number, timeZone: string): number | null {
+  const found = possibleInstants(wallClock, timeZone)
+  if (!found) return null
+  // 'compatible': the earlier of a repeated time; in a gap, the time moved on by the gap's length.
+  return found.instants.length > 0 ? found.instants[0]! : found.gapLater
+}
+
+/**
+ * Every instant at which the zone's clock shows this wall-clock time (none in a spring-forward gap,
+ * two in a repeated hour), earliest first, and for a gap the instant Temporal's 'later' gives.
+ * Offsets stay within a day, so only instants within a day of the wall-clock time can show it;
+ * with at most one clock change in that window, they are the two candidates below (Temporal's own
+ * reasoning). With more than one change in the window, null: Temporal decides.
+ */
+function possibleInstants(wallClock: number, timeZone: string): { instants: number[]; gapLater: number } | null {
   if (wallClock < MIN_FAST_INSTANT || wallClock > MAX_FAST_INSTANT) return null
-  // Real offsets stay well within a day, so every instant that could show this wall-clock time
-  // lies within a day of it; if all of those share one offset, the answer is unique and exact.
-  const span = offsetSpan(wallClock - DAY_MS, timeZone)
-  return span.start <= wallClock - DAY_MS && wallClock + DAY_MS < span.end ? wallClock - span.offset : null
+  const before = offsetSpan(wallClock - DAY_MS, timeZone)
+  if (!(before.start <= wallClock - DAY_MS && wallClock - DAY_MS < before.end)) return null
+  if (wallClock + DAY_MS < before.end) return { instants: [wallClock - before.offset], gapLater: wallClock - before.offset }
+  const after = offsetSpan(wallClock + DAY_MS, timeZone)
+  if (after.start !== before.end || !(wallClock + DAY_MS < after.end)) return null
+  const instants: number[] = []
+  for (const offset of before.offset > after.offset ? [before.offset, after.offset] : [after.offset, before.offset]) {
+    const instant = wallClock - offset
+    const span = instant < before.end ? before : after
+    if (span.offset === offset && !instants.includes(instant)) instants.push(instant)
+  }
+  return { instants, gapLater: wallClock - before.offset }
 }
 
 // 0001-01-02 and 9999-12-30 UTC: a day inside the years that Temporal writes as 'YYYY-MM-DD'.
@@ -529,16 +552,29 @@ export function findFreeSlots(input: {
 /** Candidate start instants of one local day: every slot step from each range's opening time. */
 function dayCandidates(day: LocalDay, ranges: ParsedRange[], slotMinutes: number, timeZone: string): number[] {
   const starts: number[] = []
-  // Far from a clock change (the whole day, and a day either side, at one offset) every local
-  // minute maps straight onto an instant, without asking Temporal at all.
+  // A day without a clock change (one offset from its start to its end) maps every local minute
+  // straight onto an instant, without asking Temporal at all.
   const dayStart = fastInstantOf(day.epochDays * DAY_MS, timeZone)
   const dayEnd = fastInstantOf((day.epochDays + 1) * DAY_MS, timeZone)
-  if (dayStart !== null && dayEnd !== null && dayEnd - dayStart === DAY_MS) {
+  const span = dayStart === null ? null : offsetSpan(dayStart, timeZone)
+  if (dayStart !== null && dayEnd !== null && span && dayEnd - dayStart === DAY_MS && span.start <= dayStart && dayEnd <= span.end) {
     for (const range of ranges) {
       for (let minutes = range.from; minutes < range.to; minutes += slotMinutes) starts.push(dayStart + minutes * MINUTE_MS)
     }
     return starts
   }
+  // Near a clock change: each wall-clock time's instants, from the cached offsets where one change
+  // at most lies within a day (always, in practice); in a gap a time has none, so no candidate.
+  const fastStarts: number[] = []
+  let fast = true
+  for (const range of ranges) {
+    for (let minutes = range.from; minutes < range.to && fast; minutes += slotMinutes) {
+      const found = possibleInstants(day.epochDays * DAY_MS + minutes * MINUTE_MS, timeZone)
+      if (found) fastStarts.push(...found.instants)
+      else fast = false
+    }
+  }
+  if (fast) return fastStarts
   const date = plainDateOf(day)
   // On an ordinary day (24 real hours, no clock change) local minutes map straight onto instants:
   // one time-zone conversion per day instead of two per candidate, which dominated "what is free".

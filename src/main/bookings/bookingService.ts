@@ -67,14 +67,47 @@ interface PersonFacts {
   active: boolean
 }
 
-const SELECT = `SELECT b.*, e.name AS equipment_name, p.name AS person_name, bb.name AS booked_by_name, s.name AS supervisor_name,
+// Read as arrays (better-sqlite3's `raw` mode) and turned into BookingRow by `rowOf`, in this
+// column order: better-sqlite3 builds an array about twice as fast as an object with named keys,
+// which is most of what a calendar week of 50 bookings costs on top of SQLite itself.
+const SELECT = `SELECT b.id, b.equipment_id, e.name, b.kind, b.person_id, p.name, b.booked_by, bb.name, b.supervisor_id, s.name,
     (SELECT json_group_array(json_object('id', pp.id, 'name', pp.name))
-       FROM booking_participants bp JOIN people pp ON pp.id = bp.person_id WHERE bp.booking_id = b.id) AS participants
+       FROM booking_participants bp JOIN people pp ON pp.id = bp.person_id WHERE bp.booking_id = b.id),
+    b.starts_at, b.ends_at, b.status, b.purpose, b.cost_cents, b.cancel_reason, b.checked_in_at, b.checked_out_at,
+    b.actual_minutes, b.sequence, b.version, b.created_at
   FROM bookings b
   JOIN equipment e ON e.id = b.equipment_id
   JOIN people bb ON bb.id = b.booked_by
   LEFT JOIN people p ON p.id = b.person_id
   LEFT JOIN people s ON s.id = b.supervisor_id`
+
+function rowOf(v: unknown[]): BookingRow {
+  return {
+    id: v[0] as number,
+    equipment_id: v[1] as number,
+    equipment_name: v[2] as string,
+    kind: v[3] as BookingKind,
+    person_id: v[4] as number | null,
+    person_name: v[5] as string | null,
+    booked_by: v[6] as number,
+    booked_by_name: v[7] as string,
+    supervisor_id: v[8] as number | null,
+    supervisor_name: v[9] as string | null,
+    participants: v[10] as string,
+    starts_at: v[11] as number,
+    ends_at: v[12] as number,
+    status: v[13] as BookingStatus,
+    purpose: v[14] as string | null,
+    cost_cents: v[15] as number,
+    cancel_reason: v[16] as string | null,
+    checked_in_at: v[17] as number | null,
+    checked_out_at: v[18] as number | null,
+    actual_minutes: v[19] as number | null,
+    sequence: v[20] as number,
+    version: v[21] as number,
+    created_at: v[22] as string,
+  }
+}
 
 export interface BookingServiceDeps {
   db: Db
@@ -87,7 +120,7 @@ export interface BookingServiceDeps {
 export type BookingService = ReturnType<typeof createBookingService>
 
 export function createBookingService({ db, clock, equipment, permits, timeZone }: BookingServiceDeps) {
-  const selectById = db.prepare<[number], BookingRow>(SELECT + ' WHERE b.id = ?')
+  const selectById = db.prepare<[number], unknown[]>(SELECT + ' WHERE b.id = ?').raw(true)
   const selectPerson = db.prepare<[number], { id: number; name: string; role: Role; active: number }>(
     'SELECT id, name, role, active FROM people WHERE id = ?',
   )
@@ -149,7 +182,7 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
   function getRow(id: number): BookingRow {
     const row = selectById.get(id)
     if (!row) throw notFound('booking', id)
-    return row
+    return rowOf(row)
   }
 
   interface Proposal {
@@ -621,18 +654,27 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
       AND (@cancelled = 1 OR b.status NOT IN ('cancelled', 'no_show'))`
   // One machine at a time by its own index and its own longest block: a machine-week reads that
   // machine's rows only, not the whole centre's week.
-  const listOneMachine = db.prepare<Record<string, unknown>, BookingRow>(
-    SELECT +
-      ' WHERE b.equipment_id = @machine AND b.starts_at < @to AND b.starts_at >= @lowerBound AND b.ends_at > @from ' +
-      listFilters +
-      ' ORDER BY b.starts_at, b.id',
-  )
-  const listAll = db.prepare<Record<string, unknown>, BookingRow>(
-    SELECT + ' WHERE b.starts_at < @to AND b.starts_at >= @lowerBound AND b.ends_at > @from ' + listFilters + ' ORDER BY b.starts_at, b.id',
-  )
-  const pendingStatement = db.prepare<{ from: number; limit: number }, BookingRow>(
-    SELECT + " WHERE b.status = 'requested' AND b.starts_at >= @from ORDER BY b.starts_at, b.id LIMIT @limit",
-  )
+  const listOneMachine = db
+    .prepare<Record<string, unknown>, unknown[]>(
+      SELECT +
+        ' WHERE b.equipment_id = @machine AND b.starts_at < @to AND b.starts_at >= @lowerBound AND b.ends_at > @from ' +
+        listFilters +
+        ' ORDER BY b.starts_at, b.id',
+    )
+    .raw(true)
+  const listAll = db
+    .prepare<Record<string, unknown>, unknown[]>(
+      SELECT +
+        ' WHERE b.starts_at < @to AND b.starts_at >= @lowerBound AND b.ends_at > @from ' +
+        listFilters +
+        ' ORDER BY b.starts_at, b.id',
+    )
+    .raw(true)
+  const pendingStatement = db
+    .prepare<{ from: number; limit: number }, unknown[]>(
+      SELECT + " WHERE b.status = 'requested' AND b.starts_at >= @from ORDER BY b.starts_at, b.id LIMIT @limit",
+    )
+    .raw(true)
 
   function list(input: z.output<typeof bookingListInput>): Booking[] {
     const from = Date.parse(input.from)
@@ -640,17 +682,17 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     const common = { from, to, person: input.personId ?? null, cancelled: input.includeCancelled ? 1 : 0 }
     if (input.equipmentIds) {
       const rows = [...new Set(input.equipmentIds)].flatMap((machine) =>
-        listOneMachine.all({ ...common, machine, lowerBound: from - (longestOf.get(machine)?.m ?? 0) * MINUTE }),
+        listOneMachine.all({ ...common, machine, lowerBound: from - (longestOf.get(machine)?.m ?? 0) * MINUTE }).map(rowOf),
       )
       return rows.sort((a, b) => a.starts_at - b.starts_at || a.id - b.id).map(toBooking)
     }
-    return listAll.all({ ...common, lowerBound: from - (longestOverall.get()!.m ?? 0) * MINUTE }).map(toBooking)
+    return listAll.all({ ...common, lowerBound: from - (longestOverall.get()!.m ?? 0) * MINUTE }).map((row) => toBooking(rowOf(row)))
   }
 
   /** The coordinator's approval queue: requests that have not started yet (or started today). */
   function pending(actor: Actor | null): Booking[] {
     requireCoordinator(actor)
-    return pendingStatement.all({ from: clock().getTime() - 86_400_000, limit: 200 }).map(toBooking)
+    return pendingStatement.all({ from: clock().getTime() - 86_400_000, limit: 200 }).map((row) => toBooking(rowOf(row)))
   }
 
   return {
