@@ -25,6 +25,7 @@ import { backfillSearch } from './search/searchDocuments'
 import { createSearchIndex } from './search/searchIndex'
 import { createExchangeHandlers } from './exchange/exchangeHandlers'
 import { createSymposiumModule } from './symposia/symposiaHandlers'
+import { createSymposiumExportHandlers } from './symposia/exports/symposiumExportHandlers'
 
 export interface WerkbankOptions {
   dataDir: string
@@ -72,7 +73,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
   const availability = createAvailability(db, clock, equipment, timeZone)
   const calendarExport = createCalendarExport(db, clock, bookings, { centre: () => settings.get().centreName, timeZone })
 
-  const symposia = createSymposiumModule({ db, clock, timeZone, people, bookings })
+  const symposia = createSymposiumModule({ db, clock, timeZone, people, bookings, search })
 
   const demoServices = { db, clock, timeZone, attachments, people, equipment, permits, bookings }
 
@@ -131,6 +132,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     'settings.update': (input, ctx) => settings.update(input, ctx.actor),
     ...createExchangeHandlers({ db, clock, experiments, notes, equipment, people, bookings, attachments, centre: () => settings.get() }),
     ...symposia.handlers,
+    ...createSymposiumExportHandlers({ db, clock, symposia, centre: () => settings.get() }),
   }
 
   if (options.demo && people.count() === 0) loadDemoCentre(demoServices)
@@ -147,6 +149,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
         .list({ limit: 1_000_000, offset: 0 })
         .reverse()
         .map((n) => notes.get(n.id)),
+    sessions: () => symposia.programme.allSessions(),
   })
 
   const call = createDispatcher({
