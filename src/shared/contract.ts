@@ -53,6 +53,7 @@ import { equipment, equipmentCreateInput, equipmentId, equipmentListInput, equip
 import { permit, permitGrantInput, permitListInput, permitRevokeInput } from './permits'
 import { centreSettings, settingsUpdateInput } from './settings'
 import { symposiumMethods } from './symposia'
+import { symposiumExportMethods } from './symposiumExports'
 
 const noInput = z.strictObject({}).optional()
 
@@ -137,6 +138,7 @@ export const contract = {
   ...exchangeMethods,
 
   ...symposiumMethods,
+  ...symposiumExportMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib'
+import { PDFDocument, rgb } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { demoPhoto } from '../demo/demoCentre'
 import { createPdfBuilder } from './pdfBuilder'
@@ -123,6 +123,34 @@ describe('the PDF builder', () => {
     )
     const bytes = await pdf.finish()
     expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThan(0)
+  })
+})
+
+describe('label sheets', () => {
+  it('fill columns × rows per page from a fresh page, with cut lines, and send what follows to a new page', async () => {
+    const pdf = await open()
+    pdf.paragraph('Voorblad')
+    const labels = Array.from({ length: 11 }, (_, i) => ({
+      lines: [{ text: `Naam ${i + 1} met een heel lange achternaam die niet op een regel past`, size: 22, minSize: 12 }],
+      band: { colour: rgb(0.2, 0.4, 0.8), text: 'STUDENT' },
+    }))
+    pdf.labelSheet(labels, { columns: 2, rows: 4 }).paragraph('Na de vellen')
+    const texts = await pdfPageTexts(await pdf.finish())
+    // The cover, two sheets (8 + 3), and the paragraph after them on its own page.
+    expect(texts).toHaveLength(4)
+    expect(texts[1]).toContain('Naam 8 ')
+    expect(texts[1]).not.toContain('Naam 9 ')
+    expect(texts[2]).toContain('Naam 11 ')
+    expect(texts[1]!.split('\n').filter((l) => l === 'STUDENT')).toHaveLength(8)
+    expect(texts[3]).toContain('Na de vellen')
+  })
+
+  it('centres text on request and leaves page numbers out when asked', async () => {
+    const pdf = await createPdfBuilder({ title: 'Bewijs', clock, generatedLine: 'Gemaakt', pageNumbers: false })
+    pdf.paragraph('Midden', { align: 'center' })
+    const [text] = await pdfPageTexts(await pdf.finish())
+    expect(text).toContain('Midden')
+    expect(text).not.toContain('1 / 1')
   })
 })
 

@@ -33,6 +33,8 @@ export interface PdfBuilderOptions {
   clock: Clock
   /** The footer's left line, written by the caller in the reader's language ("Gemaakt op 2 maart 2026, 09:00"). */
   generatedLine: string
+  /** "n / N" in every footer; off for documents whose pages stand alone (one certificate per person). */
+  pageNumbers?: boolean
 }
 
 export interface TextOptions {
@@ -41,6 +43,31 @@ export interface TextOptions {
   colour?: RGB
   /** Extra left indent in points. */
   indent?: number
+  /** Centred lines (a certificate's name); left by default. */
+  align?: 'left' | 'center'
+}
+
+export interface LabelLine {
+  text: string
+  size?: number
+  style?: RunStyle
+  colour?: RGB
+  /** A line too wide shrinks down to this size before it wraps; default: its own size (wrap at once). */
+  minSize?: number
+}
+
+export interface Label {
+  /** Drawn centred, the block centred vertically in the label. */
+  lines: LabelLine[]
+  /** A coloured strip along the label's foot with a word in it (a badge's role). */
+  band?: { colour: RGB; text: string }
+}
+
+export interface LabelSheetOptions {
+  columns: number
+  rows: number
+  /** Dashed lines along every label's edges, to cut along; default on. */
+  cutLines?: boolean
 }
 
 export interface TableColumn {
@@ -173,7 +200,7 @@ export async function createPdfBuilder(options: PdfBuilderOptions) {
     const lineHeight = size * LEADING
     for (const line of wrap(runs, width, size)) {
       ensure(lineHeight)
-      drawLine(line, x, y, size, o.colour ?? COLOURS.text)
+      drawLine(line, o.align === 'center' ? x + (width - line.width) / 2 : x, y, size, o.colour ?? COLOURS.text)
       y -= lineHeight
     }
     y -= o.after ?? size * 0.55
@@ -352,6 +379,28 @@ export async function createPdfBuilder(options: PdfBuilderOptions) {
       return builder
     },
 
+    /**
+     * A sheet of same-sized labels (name badges): `columns` × `rows` per A4 page inside the margins,
+     * filled row by row from a fresh page, more pages as needed. Content after it starts on a new page.
+     */
+    labelSheet(labels: Label[], o: LabelSheetOptions) {
+      if (labels.length === 0) return builder
+      const top = A4.height - MARGIN.top
+      const width = CONTENT_WIDTH / o.columns
+      const height = (A4.height - MARGIN.top - MARGIN.bottom) / o.rows
+      const perPage = o.columns * o.rows
+      if (y < top) newPage()
+      labels.forEach((label, i) => {
+        const k = i % perPage
+        if (k === 0 && i > 0) newPage()
+        if (k === 0 && o.cutLines !== false) cutLines(o.columns, o.rows, width, height)
+        drawLabel(label, MARGIN.left + (k % o.columns) * width, top - Math.floor(k / o.columns) * height, width, height)
+      })
+      // The sheet fills its page: whatever follows starts on the next one.
+      y = MARGIN.bottom
+      return builder
+    },
+
     space(points = BODY_SIZE) {
       y -= points
       if (y < MARGIN.bottom) newPage()
@@ -393,10 +442,66 @@ export async function createPdfBuilder(options: PdfBuilderOptions) {
           font: fonts.regular,
           color: COLOURS.muted,
         })
-        p.drawText(number, { x: A4.width - MARGIN.right - numberWidth, y: footerY, size, font: fonts.regular, color: COLOURS.muted })
+        if (options.pageNumbers !== false) {
+          p.drawText(number, { x: A4.width - MARGIN.right - numberWidth, y: footerY, size, font: fonts.regular, color: COLOURS.muted })
+        }
       })
       return doc.save()
     },
+  }
+
+  /** Dashed lines on every edge of the grid, running a little past it so the cuts can be lined up. */
+  function cutLines(columns: number, rows: number, width: number, height: number) {
+    const top = A4.height - MARGIN.top
+    const bottom = top - rows * height
+    const overrun = 14
+    const style = { thickness: 0.4, color: COLOURS.muted, dashArray: [3, 3] }
+    for (let c = 0; c <= columns; c++) {
+      const x = MARGIN.left + c * width
+      page.drawLine({ start: { x, y: bottom - overrun }, end: { x, y: top + overrun }, ...style })
+    }
+    for (let r = 0; r <= rows; r++) {
+      const ly = top - r * height
+      page.drawLine({ start: { x: MARGIN.left - overrun, y: ly }, end: { x: MARGIN.left + columns * width + overrun, y: ly }, ...style })
+    }
+  }
+
+  function drawLabel(label: Label, left: number, top: number, width: number, height: number) {
+    const pad = 12
+    const bandHeight = label.band ? 24 : 0
+    if (label.band) {
+      page.drawRectangle({ x: left + 0.5, y: top - height + 0.5, width: width - 1, height: bandHeight, color: label.band.colour })
+      const text = toWinAnsi(label.band.text)
+      const size = 10
+      const textWidth = fonts.bold.widthOfTextAtSize(text, size)
+      page.drawText(text, {
+        x: left + (width - textWidth) / 2,
+        y: top - height + 0.5 + (bandHeight - size * 0.7) / 2,
+        size,
+        font: fonts.bold,
+        color: rgb(1, 1, 1),
+      })
+    }
+    const inner = width - 2 * pad
+    // Shrink a long name first (it should stay on one line), and wrap only what still does not fit.
+    const laidOut = label.lines.flatMap((l) => {
+      const font = fonts[l.style ?? 'regular']
+      let size = l.size ?? BODY_SIZE
+      const min = Math.min(size, l.minSize ?? size)
+      while (size > min && font.widthOfTextAtSize(toWinAnsi(l.text), size) > inner) size = Math.max(min, size - 0.5)
+      return wrap([{ text: l.text, style: l.style ?? 'regular' }], inner, size).map((line) => ({
+        line,
+        size,
+        colour: l.colour ?? COLOURS.text,
+      }))
+    })
+    const blockHeight = laidOut.reduce((sum, l) => sum + l.size * 1.25, 0)
+    let lineTop = top - pad - Math.max(0, (height - bandHeight - 2 * pad - blockHeight) / 2)
+    for (const { line, size, colour } of laidOut) {
+      if (lineTop - size < top - height + bandHeight + 2) break
+      drawLine(line, left + (width - line.width) / 2, lineTop, size, colour)
+      lineTop -= size * 1.25
+    }
   }
 
   function bullet(runs: Run[], marker: string, depth: number) {

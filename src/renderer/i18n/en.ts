@@ -7,7 +7,7 @@ import equipmentEditor from './modules/equipmentEditor.en'
 import symposiaUi from './modules/symposiaUi.en'
 import symposiumProgramme from './modules/symposiumProgramme.en'
 import symposiumRegistrations from './modules/symposiumRegistrations.en'
-import symposiumExports from './modules/symposiumExports.en'
+import symposiumExports, { reasons as symposiumExportReasons } from './modules/symposiumExports.en'
 import * as symposiaErrors from './modules/symposiaErrors.en'
 import type { MessageSchema } from './nl'
 
@@ -413,6 +413,7 @@ const en: MessageSchema = {
     reasons: {
       ...exchangeReasons,
       ...symposiaErrors.reasons,
+      ...symposiumExportReasons,
       invalidInput: 'Some fields are not filled in correctly.',
       badEnvelope: 'The request was incomplete.',
       unknownMethod: 'This version of Werkbank does not have this function.',

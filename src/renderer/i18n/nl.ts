@@ -8,7 +8,7 @@ import equipmentEditor from './modules/equipmentEditor.nl'
 import symposiaUi from './modules/symposiaUi.nl'
 import symposiumProgramme from './modules/symposiumProgramme.nl'
 import symposiumRegistrations from './modules/symposiumRegistrations.nl'
-import symposiumExports from './modules/symposiumExports.nl'
+import symposiumExports, { reasons as symposiumExportReasons } from './modules/symposiumExports.nl'
 import * as symposiaErrors from './modules/symposiaErrors.nl'
 
 const nl = {
@@ -413,6 +413,7 @@ const nl = {
     reasons: {
       ...exchangeReasons,
       ...symposiaErrors.reasons,
+      ...symposiumExportReasons,
       invalidInput: 'Niet alle velden zijn goed ingevuld.',
       badEnvelope: 'Het verzoek was onvolledig.',
       unknownMethod: 'Deze functie bestaat niet in deze versie van Werkbank.',
