@@ -73,7 +73,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
   const availability = createAvailability(db, clock, equipment, timeZone)
   const calendarExport = createCalendarExport(db, clock, bookings, { centre: () => settings.get().centreName, timeZone })
 
-  const symposia = createSymposiumModule({ db, clock, timeZone, people, bookings })
+  const symposia = createSymposiumModule({ db, clock, timeZone, people, bookings, search })
 
   const demoServices = { db, clock, timeZone, attachments, people, equipment, permits, bookings }
 
@@ -149,6 +149,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
         .list({ limit: 1_000_000, offset: 0 })
         .reverse()
         .map((n) => notes.get(n.id)),
+    sessions: () => symposia.programme.allSessions(),
   })
 
   const call = createDispatcher({

@@ -502,6 +502,7 @@ export const symposiumMethods = {
   'submissions.decide': { input: decisionInput, output: submission },
 
   'programme.get': { input: z.strictObject({ editionId }), output: programme },
+  'programme.session': { input: z.strictObject({ id: sessionId }), output: session },
   'programme.createSession': { input: sessionCreateInput, output: programme },
   'programme.updateSession': { input: sessionUpdateInput, output: programme },
   'programme.schedule': { input: scheduleSessionInput, output: programme },

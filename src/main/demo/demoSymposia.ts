@@ -23,6 +23,7 @@ import {
   type Session,
 } from '../../shared/symposia'
 import type { Actor } from '../dispatcher'
+import { createSearchIndex } from '../search/searchIndex'
 import { createSymposiumModule } from '../symposia/symposiaHandlers'
 import type { DemoServices } from './demoCentre'
 
@@ -54,6 +55,7 @@ export function addDemoSymposia(s: DemoServices, everyone: Person[], random: () 
     timeZone: s.timeZone,
     people: s.people,
     bookings: s.bookings,
+    search: createSearchIndex(s.db),
   })
   const today = toLocal(s.clock().getTime(), zone).date
   const shift = (date: string, days: number) => new Date(Date.parse(date) + days * DAY).toISOString().slice(0, 10)

@@ -5,6 +5,7 @@ import type { Equipment } from '../../shared/equipment'
 import type { Experiment } from '../../shared/experiments'
 import type { Note } from '../../shared/notes'
 import type { Person } from '../../shared/people'
+import type { Session } from '../../shared/symposia'
 import type { Db } from '../db/database'
 import type { SearchDocument, SearchIndex } from './searchIndex'
 
@@ -77,11 +78,27 @@ export const noteDocument = (n: Note): SearchDocument => ({
   outcome: null,
 })
 
+export const sessionDocument = (s: Session): SearchDocument => ({
+  kind: 'session',
+  refId: s.id,
+  title: s.title,
+  body: [s.speakers.map((p) => p.name).join(', '), plainText(s.abstract), s.equipmentName].filter(Boolean).join(' · '),
+  tags: [s.type],
+  author: s.speakers[0]?.name ?? null,
+  outcome: null,
+})
+
 /** Indexes every record when the index is empty but records exist (a database from before search). */
 export function backfillSearch(
   db: Db,
   index: SearchIndex,
-  all: { people: () => Person[]; equipment: () => Equipment[]; experiments: () => Experiment[]; notes: () => Note[] },
+  all: {
+    people: () => Person[]
+    equipment: () => Equipment[]
+    experiments: () => Experiment[]
+    notes: () => Note[]
+    sessions: () => Session[]
+  },
 ): void {
   const indexed = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM search_docs').get()!.n
   if (indexed > 0) return
@@ -90,5 +107,6 @@ export function backfillSearch(
     for (const e of all.equipment()) index.upsert(equipmentDocument(e))
     for (const x of all.experiments()) index.upsert(experimentDocument(x))
     for (const n of all.notes()) index.upsert(noteDocument(n))
+    for (const x of all.sessions()) index.upsert(sessionDocument(x))
   })()
 }

@@ -24,6 +24,8 @@ import { AppError, notFound, stale } from '../errors'
 import { requireActor, requireCoordinator } from '../permissions'
 import { editionDates, type EditionService } from './editionService'
 import { analyseProgramme, type SlotFacts } from './programmeConflicts'
+import { sessionDocument } from '../search/searchDocuments'
+import type { SearchIndex } from '../search/searchIndex'
 
 interface SessionRow {
   id: number
@@ -60,6 +62,8 @@ interface SlotRow {
 const OCCUPYING = new Set(['requested', 'confirmed', 'checked_in', 'completed'])
 
 export interface ProgrammeDeps {
+  /** Keeps sessions findable in the one search, in the same transaction as the write. */
+  search: Pick<SearchIndex, 'upsert' | 'remove'>
   db: Db
   clock: Clock
   timeZone: () => string
@@ -69,7 +73,7 @@ export interface ProgrammeDeps {
 
 export type ProgrammeService = ReturnType<typeof createProgrammeService>
 
-export function createProgrammeService({ db, timeZone, editions, bookings }: ProgrammeDeps) {
+export function createProgrammeService({ db, timeZone, editions, bookings, search }: ProgrammeDeps) {
   const selectSessions = db.prepare<[number], SessionRow>(
     `SELECT s.*, e.name AS equipment_name FROM symposium_sessions s LEFT JOIN equipment e ON e.id = s.equipment_id
      WHERE s.edition_id = ? ORDER BY s.title COLLATE NOCASE, s.id`,
@@ -109,15 +113,8 @@ export function createProgrammeService({ db, timeZone, editions, bookings }: Pro
     return row
   }
 
-  function get(editionId: number, actor: Actor | null): Programme {
-    requireActor(actor)
-    const edition = editions.require(editionId)
-    const speakerRows = selectSpeakers.all(editionId)
-    const speakersOf = (id: number) =>
-      speakerRows
-        .filter((s) => s.session_id === id)
-        .map(({ id: personId, name, email, organisation }) => ({ id: personId, name, email, organisation }))
-    const sessions: Session[] = selectSessions.all(editionId).map((row) => ({
+  function toSession(row: SessionRow, speakers: Session['speakers']): Session {
+    return {
       id: row.id,
       editionId: row.edition_id,
       submissionId: row.submission_id,
@@ -126,13 +123,46 @@ export function createProgrammeService({ db, timeZone, editions, bookings }: Pro
       type: row.type,
       durationMinutes: row.duration_minutes,
       trackId: row.track_id,
-      speakers: speakersOf(row.id),
+      speakers,
       capacity: row.capacity,
       expectedAttendance: row.expected_attendance,
       equipmentId: row.equipment_id,
       equipmentName: row.equipment_name,
       version: row.version,
-    }))
+    }
+  }
+
+  /** Called by whoever writes a session (the programme here, an acceptance in the call). */
+  function indexSession(id: number) {
+    search.upsert(sessionDocument(readSession(id)))
+  }
+
+  /** One session, e.g. opened from the search: it says which edition's programme it is in. */
+  function getSession(id: number, actor: Actor | null): Session {
+    requireActor(actor)
+    return readSession(id)
+  }
+
+  function readSession(id: number): Session {
+    const row = sessionRow(id)
+    const speakers = db
+      .prepare<[number], { id: number; name: string; email: string | null; organisation: string | null }>(
+        `SELECT p.id, p.name, p.email, p.organisation FROM symposium_session_speakers sp JOIN people p ON p.id = sp.person_id
+         WHERE sp.session_id = ? ORDER BY sp.position`,
+      )
+      .all(id)
+    return toSession(row, speakers)
+  }
+
+  function get(editionId: number, actor: Actor | null): Programme {
+    requireActor(actor)
+    const edition = editions.require(editionId)
+    const speakerRows = selectSpeakers.all(editionId)
+    const speakersOf = (id: number) =>
+      speakerRows
+        .filter((s) => s.session_id === id)
+        .map(({ id: personId, name, email, organisation }) => ({ id: personId, name, email, organisation }))
+    const sessions: Session[] = selectSessions.all(editionId).map((row) => toSession(row, speakersOf(row.id)))
     const sessionById = new Map(sessions.map((s) => [s.id, s]))
     const slotRows = selectSlots.all(editionId)
     const zone = timeZone()
@@ -288,7 +318,9 @@ export function createProgrammeService({ db, timeZone, editions, bookings }: Pro
          VALUES (@editionId, @title, @abstract, @type, @durationMinutes, @trackId, @capacity, @expectedAttendance, @equipmentId)`,
       )
       .run(input)
-    writeSpeakers(Number(result.lastInsertRowid), input.speakerIds)
+    const id = Number(result.lastInsertRowid)
+    writeSpeakers(id, input.speakerIds)
+    indexSession(id)
     return get(input.editionId, actor)
   })
 
@@ -303,6 +335,7 @@ export function createProgrammeService({ db, timeZone, editions, bookings }: Pro
        WHERE id = @id`,
     ).run(input)
     writeSpeakers(row.id, input.speakerIds)
+    indexSession(row.id)
     // A new length reshapes every slot of the session; a new machine rebooks them.
     const slots = db
       .prepare<[number], { id: number; starts_at: string }>('SELECT id, starts_at FROM symposium_slots WHERE session_id = ?')
@@ -395,7 +428,14 @@ export function createProgrammeService({ db, timeZone, editions, bookings }: Pro
     return get(slot.edition_id, actor)
   })
 
-  return { get, createSession, updateSession, schedule, setBreak, unschedule }
+  /** Every session of every edition, for filling the search index. */
+  const allSessions = () =>
+    db
+      .prepare<[], { id: number }>('SELECT id FROM symposium_sessions ORDER BY id')
+      .all()
+      .map((r) => readSession(r.id))
+
+  return { get, getSession, allSessions, indexSession, createSession, updateSession, schedule, setBreak, unschedule }
 }
 
 /** The scalar details of a refusal (the machine, who has it and when), for the conflict message. */

@@ -274,6 +274,12 @@ describe('review and decision', () => {
       version: sub.version,
       decision: 'accepted',
     })
+    // The session is in the one search, by its title and its speaker, and leaves it with the session.
+    const found = await centre.core.ok(centre.student.id, 'search.query', { q: 'proefstuk type:sessie' })
+    expect(found).toEqual([expect.objectContaining({ kind: 'session', refId: accepted.sessionId, title: sub.title })])
+    expect(await centre.core.ok(centre.student.id, 'search.query', { q: 'gerrit type:sessie' })).toHaveLength(1)
+    const session = await centre.core.ok(centre.student.id, 'programme.session', { id: accepted.sessionId! })
+    expect(session).toMatchObject({ editionId: centre.edition.id, title: sub.title })
     const rejected = await centre.core.ok(centre.coordinator.id, 'submissions.decide', {
       id: sub.id,
       version: accepted.version,
@@ -281,6 +287,7 @@ describe('review and decision', () => {
     })
     expect(rejected).toMatchObject({ status: 'rejected', sessionId: null })
     expect((await centre.core.ok(centre.coordinator.id, 'programme.get', { editionId: centre.edition.id })).sessions).toEqual([])
+    expect(await centre.core.ok(centre.student.id, 'search.query', { q: 'proefstuk type:sessie' })).toEqual([])
     const kinds = (await centre.core.ok(centre.coordinator.id, 'outbox.list', { editionId: centre.edition.id })).map((m) => m.kind)
     expect(kinds).toEqual(['rejection', 'acceptance'])
   })

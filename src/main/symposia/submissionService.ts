@@ -72,11 +72,13 @@ export interface SubmissionDeps {
   editions: EditionService
   people: PeopleService
   outbox: Outbox
+  /** The programme keeps the one search in step with the sessions an acceptance makes or takes back. */
+  sessions: { index(id: number): void; forget(id: number): void }
 }
 
 export type SubmissionService = ReturnType<typeof createSubmissionService>
 
-export function createSubmissionService({ db, clock, timeZone, editions, people, outbox }: SubmissionDeps) {
+export function createSubmissionService({ db, clock, timeZone, editions, people, outbox, sessions }: SubmissionDeps) {
   const selectById = db.prepare<[number], SubmissionRow>(SELECT + ' WHERE s.id = ?')
   const selectSpeakers = db.prepare<[number], { id: number; name: string; email: string | null; organisation: string | null }>(
     `SELECT p.id, p.name, p.email, p.organisation FROM symposium_submission_speakers sp JOIN people p ON p.id = sp.person_id
@@ -272,6 +274,7 @@ export function createSubmissionService({ db, clock, timeZone, editions, people,
       if (placed > 0) throw new AppError('RULE', 'The session is in the programme; take it out first', { reason: 'sessionScheduled' })
       db.prepare('DELETE FROM symposium_session_speakers WHERE session_id = ?').run(row.session_id)
       db.prepare('DELETE FROM symposium_sessions WHERE id = ?').run(row.session_id)
+      sessions.forget(row.session_id)
     }
     db.prepare(
       `UPDATE symposium_submissions SET status = ?, decision_note = ?, decided_by = ?, decided_at = ?, version = version + 1 WHERE id = ?`,
@@ -302,6 +305,7 @@ export function createSubmissionService({ db, clock, timeZone, editions, people,
     const sessionId = Number(result.lastInsertRowid)
     const insert = db.prepare('INSERT INTO symposium_session_speakers (session_id, person_id, position) VALUES (?, ?, ?)')
     speakerIds(row.id).forEach((id, position) => insert.run(sessionId, id, position))
+    sessions.index(sessionId)
   }
 
   function queueLetters(row: SubmissionRow, decision: z.output<typeof decisionInput>['decision'], note: string) {

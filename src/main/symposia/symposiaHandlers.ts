@@ -7,6 +7,7 @@ import type { Db } from '../db/database'
 import { writeTransaction } from '../db/writeTransaction'
 import type { Actor, Handlers } from '../dispatcher'
 import type { PeopleService } from '../people/peopleService'
+import type { SearchIndex } from '../search/searchIndex'
 import { createBudgetService } from './budgetService'
 import { createEditionService } from './editionService'
 import { createFeedbackService } from './feedbackService'
@@ -21,13 +22,22 @@ export interface SymposiumDeps {
   timeZone: () => string
   people: PeopleService
   bookings: BookingService
+  search: Pick<SearchIndex, 'upsert' | 'remove'>
 }
 
-export function createSymposiumModule({ db, clock, timeZone, people, bookings }: SymposiumDeps) {
+export function createSymposiumModule({ db, clock, timeZone, people, bookings, search }: SymposiumDeps) {
   const editions = createEditionService(db, clock)
   const outbox = createOutbox(db, clock)
-  const submissions = createSubmissionService({ db, clock, timeZone, editions, people, outbox })
-  const programme = createProgrammeService({ db, clock, timeZone, editions, bookings })
+  const programme = createProgrammeService({ db, clock, timeZone, editions, bookings, search })
+  const submissions = createSubmissionService({
+    db,
+    clock,
+    timeZone,
+    editions,
+    people,
+    outbox,
+    sessions: { index: programme.indexSession, forget: (id) => search.remove('session', id) },
+  })
   const registrations = createRegistrationService({ db, clock, editions, outbox, timeZone })
   const budget = createBudgetService({ db, editions })
   const feedback = createFeedbackService({ db, clock, editions })
@@ -57,6 +67,7 @@ export function createSymposiumModule({ db, clock, timeZone, people, bookings }:
     'submissions.review': (input, ctx) => submissions.review(input, ctx.actor),
     'submissions.decide': (input, ctx) => submissions.decide(input, ctx.actor),
     'programme.get': (input, ctx) => programme.get(input.editionId, ctx.actor),
+    'programme.session': (input, ctx) => programme.getSession(input.id, ctx.actor),
     'programme.createSession': (input, ctx) => programme.createSession(input, ctx.actor),
     'programme.updateSession': (input, ctx) => updateSession(input, ctx.actor),
     'programme.schedule': (input, ctx) => programme.schedule(input, ctx.actor),

@@ -1,4 +1,4 @@
-// The one search, as the Ctrl+K dialog uses it. Only the newest query may fill the results.
+// The one search, for the Ctrl+K dialog and the search page. Only the newest query may fill the results.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { SearchResult } from '../../shared/search'
@@ -11,13 +11,13 @@ export const useSearchStore = defineStore('search', () => {
   const open = ref(false)
   let latest = 0
 
-  async function query(q: string) {
+  async function query(q: string, limit = 20) {
     const request = ++latest
     if (!q.trim()) {
       results.value = []
       return
     }
-    const result = await call('search.query', { q, limit: 20 })
+    const result = await call('search.query', { q, limit })
     if (request !== latest) return
     results.value = result.ok ? result.value : []
     error.value = result.ok ? null : result.error
