@@ -90,7 +90,8 @@ export interface Operation {
   title: string
   /** Timed calls per path in a full run (a quick run does fewer). */
   iterations: number
-  target?: Target
+  /** One target, or several on different figures (a median and a p95). */
+  target?: Target | readonly Target[]
   /** The next call: inputs differ per iteration (machines, weeks, slots) so caches do not flatter. */
   next(): Invocation
   /**
@@ -104,6 +105,12 @@ export interface Operation {
   http?: boolean
   /** Runs the same input both ways once and says what differs (null: the floor does the same work). */
   verify?(): Promise<string | null>
+}
+
+/** An operation's targets as a list. */
+export function targetsOf(operation: Operation): readonly Target[] {
+  const target = operation.target
+  return target === undefined ? [] : Array.isArray(target) ? target : [target as Target]
 }
 
 export interface BenchModule {

@@ -4,6 +4,7 @@
 import type { BenchModule } from '../lib/types'
 import { bookingsModule } from './bookings'
 import { equipmentModule } from './equipment'
+import { knowledgeModule } from './knowledge'
 import { peopleModule } from './people'
 
-export const MODULES: readonly BenchModule[] = [peopleModule, equipmentModule, bookingsModule]
+export const MODULES: readonly BenchModule[] = [peopleModule, equipmentModule, bookingsModule, knowledgeModule]

@@ -299,8 +299,8 @@ function filtersText(doc: SearchDocument): string {
 // cheaply; bm25 costs per row scored), then the best `limit` of those. The second bm25 call weighs
 // the title alone: below zero exactly when the title holds one of the words, which puts title
 // matches first. Both calls share FTS5's per-query word statistics, so the second costs little.
-// Ties go to the most recently written document.
-const RANK_SQL =
+// Ties go to the most recently written document. Exported for the bench's floor (bench/modules/knowledge.ts).
+export const RANK_SQL =
   `WITH scored AS MATERIALIZED (
      SELECT rowid AS id, ` +
   BM25 +
@@ -321,7 +321,7 @@ const RANK_SQL =
 // the ranking did. `+rowid` keeps the id list a filter: as a rowid look-up, FTS5 would set the
 // whole query up again for every id. char(57344) and char(57345) are U+E000 and U+E001.
 const SNIPPET_ARGS = ", char(57344), char(57345), '…', " + SNIPPET_TOKENS + ')'
-const DETAILS_SQL =
+export const DETAILS_SQL =
   'SELECT rowid AS id, title, snippet(search_index, ' +
   BODY_COLUMN +
   SNIPPET_ARGS +
