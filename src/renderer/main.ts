@@ -1,4 +1,5 @@
 // Renderer entry: language, store, router, then the app.
+import './zodConfig'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'

@@ -1,6 +1,6 @@
 // Shared steps of the e2e tests.
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -40,4 +40,12 @@ export async function pickProfile(page: Page, name: string, path = '/') {
   await page.getByLabel('Zoek je naam').fill(name.split(' ')[0]!)
   await page.getByRole('button', { name: new RegExp(name) }).click()
   await expect(page.getByRole('navigation', { name: 'Hoofdnavigatie' })).toBeVisible()
+}
+
+/** One call to the core over HTTP, as the renderer makes it: for seeding data a test then opens in the UI. */
+export async function api<T>(request: APIRequestContext, method: string, input: unknown, actorId: number | null = null): Promise<T> {
+  const response = await request.post(`/api/${method}`, { data: { input, actorId }, headers: { Authorization: `Bearer ${TOKEN}` } })
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown }
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`)
+  return body.value
 }
