@@ -113,6 +113,7 @@ const en: typeof nl = {
     promoted: 'The registration of {cancelled} was cancelled. {name} was first on the waitlist and got the place.',
   },
   own: {
+    waitingNote: 'When someone cancels you move up by yourself and get a message.',
     notYetTitle: 'You are not registered yet',
     notYetText: 'There are {capacity} places. When it is full you join the waitlist and move up by yourself when someone cancels.',
     register: 'Register',

@@ -111,6 +111,7 @@ const nl = {
     promoted: 'De aanmelding van {cancelled} is geannuleerd. {name} stond vooraan op de wachtlijst en heeft de plek gekregen.',
   },
   own: {
+    waitingNote: 'Zegt iemand af, dan schuif je vanzelf door en krijg je een bericht.',
     notYetTitle: 'Je bent nog niet aangemeld',
     notYetText: 'Er zijn {capacity} plaatsen. Is het vol, dan kom je op de wachtlijst en schuif je vanzelf door als er iemand afzegt.',
     register: 'Aanmelden',
