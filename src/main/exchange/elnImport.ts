@@ -332,6 +332,8 @@ export function createElnImporter(services: ImportServices) {
   const { db } = services
   // The revision service records a create without a note; the import says where the record came from.
   const noteRevision = db.prepare("UPDATE revisions SET note = ? WHERE kind = 'experiment' AND ref_id = ? AND version = 1")
+  // A linked experiment outside the archive is found by its title, when exactly one here has it.
+  const experimentsTitled = db.prepare<[string], { id: number }>('SELECT id FROM experiments WHERE title = ? COLLATE NOCASE LIMIT 50')
 
   return writeTransaction(db, (imported: ImportedExperiment[], filename: string, actor: Actor): ElnImportResult => {
     const skipped: ElnImportResult['skipped'] = { participants: [], machines: [], links: [], files: [] }
@@ -367,9 +369,12 @@ export function createElnImporter(services: ImportServices) {
       const later: string[] = []
       for (const link of item.linkedExperiments) {
         const target = link.dataset ? created.get(link.dataset) : undefined
+        const inArchive = link.dataset !== null && link.dataset !== item.datasetId && imported.some((x) => x.datasetId === link.dataset)
+        const createdIds = new Set([...created.values()].map((e) => e.id))
+        const here = inArchive ? [] : experimentsTitled.all(link.title.trim()).filter((row) => !createdIds.has(row.id))
         if (target) linkedExperimentIds.push(target.id)
-        else if (link.dataset && link.dataset !== item.datasetId && imported.some((x) => x.datasetId === link.dataset))
-          later.push(link.dataset)
+        else if (inArchive) later.push(link.dataset!)
+        else if (here.length === 1) linkedExperimentIds.push(here[0]!.id)
         else skipped.links.push(link.title)
       }
       const attachments = item.files.map((file) => {
@@ -385,7 +390,7 @@ export function createElnImporter(services: ImportServices) {
         equipmentIds: equipmentIds.slice(0, 20),
         participants: participants.slice(0, 30),
         linkedNoteIds: linkedNoteIds.slice(0, 50),
-        linkedExperimentIds,
+        linkedExperimentIds: [...new Set(linkedExperimentIds)].slice(0, 50),
         attachments,
       })
       const experiment = services.experiments.create({ content }, actor)

@@ -14,8 +14,26 @@ export type Block =
   | { kind: 'bullet'; marker: string; depth: number; runs: Run[] }
   | { kind: 'quote'; runs: Run[] }
   | { kind: 'code'; lines: string[] }
+  | { kind: 'table'; header: string[]; align: ('left' | 'right')[]; rows: string[][] }
 
 const BULLET = /^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$/
+/** The line under a table's header: `| --- | ---: |`. */
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/
+
+/** The cells of a table row; `\|` is a pipe inside a cell. */
+function tableCells(line: string): string[] {
+  const cells = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+    .split(/(?<!\\)\|/)
+  // Cells are drawn in one style: bold and italic markers go, their words stay.
+  return cells.map((c) =>
+    inlineRuns(c.trim().replace(/\\\|/g, '|'))
+      .map((run) => run.text)
+      .join(''),
+  )
+}
 
 export function markdownBlocks(source: string): Block[] {
   const lines = source.replace(/\r\n?/g, '\n').split('\n')
@@ -35,6 +53,18 @@ export function markdownBlocks(source: string): Block[] {
       const code: string[] = []
       for (i++; i < lines.length && !/^\s*(```|~~~)/.test(lines[i]!); i++) code.push(lines[i]!)
       blocks.push({ kind: 'code', lines: code })
+      continue
+    }
+    if (line.includes('|') && TABLE_RULE.test(lines[i + 1] ?? '') && (lines[i + 1] ?? '').includes('|')) {
+      flush()
+      const header = tableCells(line)
+      const align = tableCells(lines[i + 1]!).map(
+        (rule) => (/-:$/.test(rule.trim()) && !/^:/.test(rule.trim()) ? 'right' : 'left') as 'left' | 'right',
+      )
+      const rows: string[][] = []
+      for (i += 2; i < lines.length && lines[i]!.includes('|') && lines[i]!.trim() !== ''; i++) rows.push(tableCells(lines[i]!))
+      i--
+      blocks.push({ kind: 'table', header, align, rows })
       continue
     }
     const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line)

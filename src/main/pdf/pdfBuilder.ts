@@ -248,6 +248,11 @@ export async function createPdfBuilder(options: PdfBuilderOptions) {
             { indent: 14, colour: COLOURS.muted },
           )
         else if (block.kind === 'code') flow([{ text: block.lines.join('\n'), style: 'regular' }], { indent: 14, size: 9.5 })
+        else if (block.kind === 'table')
+          builder.table(
+            block.header.map((header, i) => ({ header, align: block.align[i] })),
+            block.rows,
+          )
         else bullet(block.runs, block.marker, block.depth)
       }
       return builder

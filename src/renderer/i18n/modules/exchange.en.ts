@@ -11,10 +11,10 @@ const en: typeof nl = {
   busy: 'Exporting…',
   done: '{file} has been downloaded.',
   list: {
-    exportList: 'Export list as .eln',
-    exportListHint: 'All {n} experiments in this list, with their photos and files, in one .eln file.',
-    import: 'Import .eln',
-    importHint: 'Add experiments from an .eln file made by Werkbank, eLabFTW, RSpace or Kadi4Mat as new experiments.',
+    menu: '.eln',
+    menuLabel: 'Exchange with other lab notebooks',
+    import: 'Import an .eln file…',
+    exportList: 'Export this list (1 experiment) | Export this list ({n} experiments)',
     reading: 'Reading…',
   },
   result: {

@@ -9,10 +9,10 @@ export default {
   busy: 'Bezig met exporteren…',
   done: '{file} is gedownload.',
   list: {
-    exportList: 'Lijst exporteren als .eln',
-    exportListHint: 'Alle {n} experimenten in deze lijst, met hun foto’s en bestanden, in één .eln-bestand.',
-    import: '.eln importeren',
-    importHint: 'Experimenten uit een .eln-bestand van Werkbank, eLabFTW, RSpace of Kadi4Mat toevoegen als nieuwe experimenten.',
+    menu: '.eln',
+    menuLabel: 'Uitwisselen met andere labjournaals',
+    import: '.eln-bestand importeren…',
+    exportList: 'Deze lijst exporteren (1 experiment) | Deze lijst exporteren ({n} experimenten)',
     reading: 'Bezig met inlezen…',
   },
   result: {
