@@ -54,10 +54,11 @@ export const roomInput = z.strictObject({
 export const trackInput = z.strictObject({ id: z.int().positive().optional(), name: z.string().trim().min(1).max(80), colour })
 export const criterionInput = z.strictObject({ id: z.int().positive().optional(), name: z.string().trim().min(1).max(80) })
 
+// No defaults here: an update leaves out what it does not change (create adds the defaults).
 const editionFields = {
   title: z.string().trim().min(1).max(200),
-  theme: text(2000),
-  venue: text(200),
+  theme: z.string().trim().max(2000),
+  venue: z.string().trim().max(200),
   startsOn: localDate,
   days: z.int().min(1).max(MAX_DAYS),
   /** The programme's hours on every day; a session past `dayEnds` is flagged. */
@@ -85,6 +86,8 @@ const datesInOrder = (e: {
 export const editionCreateInput = z
   .strictObject({
     ...editionFields,
+    theme: text(2000),
+    venue: text(200),
     rooms: z.array(roomInput).max(30).default([]),
     tracks: z.array(trackInput).max(20).default([]),
     criteria: z.array(criterionInput).min(1).max(10),

@@ -49,8 +49,15 @@ describe('editions', () => {
       ['Laserlab', 30],
       ['Kantine', 60],
     ])
+    // A partial update changes only what it names.
+    const capacityOnly = await centre.core.ok(c, 'symposia.update', { id: edition.id, version: renamed.version, capacity: 80 })
+    expect(capacityOnly).toMatchObject({ capacity: 80, theme: EDITION_INPUT.theme, venue: EDITION_INPUT.venue, title: EDITION_INPUT.title })
     // A partial update keeps the stored dates in order too.
-    const outOfOrder = await centre.core.as(c, 'symposia.update', { id: edition.id, version: renamed.version, cfpOpensOn: '2026-03-20' })
+    const outOfOrder = await centre.core.as(c, 'symposia.update', {
+      id: edition.id,
+      version: capacityOnly.version,
+      cfpOpensOn: '2026-03-20',
+    })
     expect(outOfOrder).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { reason: 'datesOutOfOrder' } } })
 
     const session = await centre.core.ok(c, 'programme.createSession', {
@@ -67,7 +74,7 @@ describe('editions', () => {
     const before = tableChecksum(centre.core.db)
     const inUse = await centre.core.as(c, 'symposia.update', {
       id: edition.id,
-      version: renamed.version,
+      version: capacityOnly.version,
       rooms: [{ name: 'Alleen deze', capacity: 10 }],
     })
     expect(inUse).toMatchObject({ ok: false, error: { code: 'RULE', details: { reason: 'roomInUse', name: 'Laserlab' } } })
@@ -75,7 +82,7 @@ describe('editions', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'STALE' } })
     const foreign = await centre.core.as(c, 'symposia.update', {
       id: edition.id,
-      version: renamed.version,
+      version: capacityOnly.version,
       rooms: [{ id: 9999, name: 'X', capacity: 1 }],
     })
     expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
