@@ -7,8 +7,10 @@
 //   --data DIR     where the temp data folders go (default: the system's temp folder)
 //   --out FILE     where the JSON goes (default: bench/results.json, with --quick bench/results-quick.json)
 //   --verbose      also print the SQL statements each operation's dispatcher call runs
+//   --no-browser   skip the Chromium measurements (first load, week view)
 //   --only NAMES   time only the operations whose name starts with one of these (comma-separated),
-//                  e.g. `--only bookings.create,search` (for profiling one path with node --cpu-prof)
+//                  e.g. `--only bookings.create,search` (for profiling one path with node --cpu-prof);
+//                  `browser` names the Chromium measurements
 import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os'
@@ -20,6 +22,7 @@ import { DATABASE_FILE, openWerkbank } from '../src/main/bootstrap'
 import type { Method, MethodInput, MethodOutput } from '../src/shared/contract'
 import { BENCH_NOW, createBenchClock } from './lib/clock'
 import { openFloorDb } from './lib/floorDb'
+import { measureBrowser, type BrowserOutcome } from './lib/browser'
 import { startServerProcess, type ServerMemory } from './lib/httpServerProcess'
 import { collectGarbage, measureOperation, type OperationFigures } from './lib/measure'
 import { BENCH_SEED, randomStream } from './lib/random'
@@ -27,6 +30,7 @@ import { datasetTable, growthRows, growthTable, resultRows, resultsTable, target
 import { normaliseSql } from './lib/sqlTrace'
 import { scaleOf, type Centre, type Scale } from './lib/types'
 import { MODULES } from './modules'
+import { peopleState } from './modules/people'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const projectRoot = resolve(here, '../..')
@@ -39,6 +43,7 @@ const { values: options } = parseArgs({
     out: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     only: { type: 'string' },
+    'no-browser': { type: 'boolean', default: false },
   },
 })
 
@@ -69,6 +74,7 @@ function fileSize(path: string): number {
 
 interface ScaleRun extends ScaleFigures {
   server: { atStart: ServerMemory; after: ServerMemory } | null
+  browser: BrowserOutcome | null
   dataDir: string
 }
 
@@ -161,6 +167,25 @@ async function measureCentres(centres: Centre[]): Promise<ScaleRun[]> {
   const serverFigures = server ? { atStart: server.atStart, after: await server.memory() } : null
   await server?.close()
 
+  let browser: BrowserOutcome | null = null
+  if (!options['no-browser'] && wanted('browser')) {
+    progress('\n[browser] Chromium on the built app (out/main/web.js) with the ' + largest.scale.label + ' centre')
+    try {
+      browser = await measureBrowser({
+        projectRoot,
+        dataDir: largest.dataDir,
+        floorDb: largest.floorDb,
+        coordinatorId: peopleState.get(largest).coordinator.id,
+        now: BENCH_NOW,
+        runs: options.quick ? 4 : 10,
+        progress,
+      })
+    } catch (error) {
+      browser = { failed: error instanceof Error ? error.message : String(error) }
+    }
+    if ('skipped' in browser) progress(`  browser: skipped: ${browser.skipped}`)
+  }
+
   return centres.map((c) => {
     c.floorDb.close()
     c.core.close()
@@ -170,6 +195,7 @@ async function measureCentres(centres: Centre[]): Promise<ScaleRun[]> {
       operations: measured.get(c)!,
       dataset: c.figures,
       server: c === largest ? serverFigures : null,
+      browser: c === largest ? browser : null,
       dataDir: c.dataDir,
     }
   })
@@ -228,6 +254,52 @@ async function main() {
         rss_after_mb: mb(serverRun.server.after.rss),
       }
     : null
+  const browserRun = runs.find((r) => r.browser)
+  const browserOutcome = browserRun?.browser ?? null
+  const browser =
+    browserOutcome && 'figures' in browserOutcome
+      ? {
+          data: browserRun!.label,
+          chromium: browserOutcome.figures.chromium,
+          runs: browserOutcome.figures.runs,
+          week: browserOutcome.figures.week,
+          week_events: browserOutcome.figures.weekEvents,
+          first_load_p50_ms: round2(browserOutcome.figures.firstLoad.p50),
+          first_load_p95_ms: round2(browserOutcome.figures.firstLoad.p95),
+          week_render_p50_ms: round2(browserOutcome.figures.weekRender.p50),
+          week_render_p95_ms: round2(browserOutcome.figures.weekRender.p95),
+          server_max_rss_mb: browserOutcome.figures.serverMaxRssMb,
+        }
+      : browserOutcome
+  if (browser && 'week_render_p95_ms' in browser) {
+    const label = browser.data
+    results.push(
+      {
+        name: `browser first load @${label}`,
+        n: browser.runs,
+        p50_ms: browser.first_load_p50_ms,
+        p95_ms: browser.first_load_p95_ms,
+        floor_p50_ms: null,
+        ratio: null,
+      },
+      {
+        name: `browser week view @${label}`,
+        n: browser.runs,
+        p50_ms: browser.week_render_p50_ms,
+        p95_ms: browser.week_render_p95_ms,
+        floor_p50_ms: null,
+        ratio: null,
+      },
+    )
+    targets.push({
+      name: `browser week view @${label}`,
+      metric: 'p95_ms',
+      below_ms: 300,
+      value_ms: browser.week_render_p95_ms,
+      met: browser.week_render_p95_ms < 300,
+      source: 'issue 3',
+    })
+  }
   const problems = runs.flatMap((run) =>
     run.operations.flatMap((f) => [
       ...f.failures.map((x) => `${f.operation.name} @${run.label} (${x.path}): ${x.count} unexpected results, first: ${x.first}`),
@@ -235,6 +307,7 @@ async function main() {
       ...(f.verifyProblem ? [`${f.operation.name} @${run.label}: floor and core differ: ${f.verifyProblem}`] : []),
     ]),
   )
+  if (browserOutcome && 'failed' in browserOutcome) problems.push(`browser measurements failed: ${browserOutcome.failed}`)
 
   const out = {
     mode: options.quick ? 'quick' : 'full',
@@ -245,6 +318,7 @@ async function main() {
     machine,
     dataset: Object.fromEntries(runs.map((r) => [r.label, r.dataset])),
     server,
+    browser,
     bench_process_max_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
     results,
     targets,
@@ -288,6 +362,15 @@ async function main() {
         `peak heap ${server.peak_heap_used_mb} MB`,
     )
   }
+  if (browser && 'week_render_p95_ms' in browser) {
+    print(
+      `Chromium ${browser.chromium}, ${browser.runs} fresh contexts on the ${browser.data} centre:\n` +
+        `  first load to the equipment calendar with its bookings: p50 ${browser.first_load_p50_ms} ms, p95 ${browser.first_load_p95_ms} ms\n` +
+        `  week view, ${browser.week_events} bookings (week of ${browser.week}), click to rendered: p50 ${browser.week_render_p50_ms} ms, ` +
+        `p95 ${browser.week_render_p95_ms} ms (target p95 < 300 ms ${browser.week_render_p95_ms < 300 ? 'ok' : 'MISSED'})\n` +
+        `  browser-mode server (out/main/web.js) peak RSS ${browser.server_max_rss_mb ?? '-'} MB`,
+    )
+  } else if (browser && 'skipped' in browser) print(`Chromium measurements skipped: ${browser.skipped}`)
   print(`Bench process peak RSS ${out.bench_process_max_rss_mb} MB; whole run ${out.duration_s} s. Results: ${outFile}`)
   if (options.keep) for (const r of runs) print(`Data folder @${r.label}: ${r.dataDir}`)
   if (options.verbose) {

@@ -9,8 +9,9 @@ export interface ResultRow {
   n: number
   p50_ms: number
   p95_ms: number
-  floor_p50_ms: number
-  ratio: number
+  /** null for figures without a floor (the browser's). */
+  floor_p50_ms: number | null
+  ratio: number | null
 }
 
 export interface ScaleFigures {
