@@ -4,7 +4,7 @@ export const reasons = {
   datesOutOfOrder: 'De data of tijden staan niet in de goede volgorde: een begin ligt na het einde.',
   duplicateItem: 'Hetzelfde item staat twee keer in de lijst.',
   roomInUse: '{name} staat nog in het programma en kan niet weg.',
-  trackInUse: 'Het thema {name} is nog in gebruik en kan niet weg.',
+  trackInUse: 'De track {name} is nog in gebruik en kan niet weg.',
   criteriaReviewed: 'Er zijn al beoordelingen gegeven; de criteria kun je alleen nog hernoemen.',
   callNotOpen: 'De oproep voor bijdragen opent op {date}.',
   callClosed: 'De oproep voor bijdragen is gesloten sinds {date}.',
