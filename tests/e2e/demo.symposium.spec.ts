@@ -156,7 +156,10 @@ test('programme: a session placed by keyboard and one by drag, a speaker conflic
   await screenshot(page, 'symposium-programme-1280')
 })
 
-test('programme: a break shades every room, and someone who is not a coordinator only reads', async ({ page, request }) => {
+test('programme: a session added and edited, a break shading every room, and someone who is not a coordinator only reads', async ({
+  page,
+  request,
+}) => {
   const { edition, coordinator } = await createEdition(request, 'Symposium Pauzes e2e', 100)
   await api(
     request,
@@ -165,6 +168,31 @@ test('programme: a break shades every room, and someone who is not a coordinator
     coordinator,
   )
   await openEditionTab(page, edition.id, 'programme', 'Programma')
+
+  // An invited workshop, added and then made longer.
+  await page.getByRole('button', { name: 'Nieuwe sessie' }).click()
+  const form = page.getByRole('dialog', { name: 'Nieuwe sessie' })
+  await form.getByLabel('Titel').fill('Zwaluwstaarten zagen')
+  await form.getByLabel('Soort').selectOption({ label: 'Workshop' })
+  await form.getByLabel('Duur in minuten').fill('90')
+  await form.getByLabel('Thema').selectOption({ label: 'Materiaal' })
+  await form.getByLabel('Plaatsen in de workshop').fill('12')
+  const speakers = form.getByLabel('Spreker toevoegen')
+  await speakers.selectOption((await speakers.locator('option', { hasText: SPEAKER }).getAttribute('value'))!)
+  await form.getByRole('button', { name: 'Toevoegen', exact: true }).click()
+  await expect(form.getByRole('button', { name: `${SPEAKER} weghalen als spreker` })).toBeVisible()
+  await form.getByRole('button', { name: 'Sessie toevoegen' }).click()
+  await expect(form).toBeHidden()
+  const unplaced = page.getByTestId('sessions-unplaced')
+  await expect(unplaced).toContainText('Zwaluwstaarten zagen')
+  await expect(unplaced).toContainText('Workshop · 90 min')
+  await page.getByRole('button', { name: 'Bewerken: Zwaluwstaarten zagen' }).click()
+  const edit = page.getByRole('dialog', { name: 'Sessie bewerken' })
+  await edit.getByLabel('Duur in minuten').fill('120')
+  await edit.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(edit).toBeHidden()
+  await expect(unplaced).toContainText('Workshop · 120 min')
+
   await page.getByRole('button', { name: 'Pauze toevoegen' }).click()
   const dialog = page.getByRole('dialog', { name: 'Nieuwe pauze' })
   await dialog.getByLabel('Naam').fill('Lunch')

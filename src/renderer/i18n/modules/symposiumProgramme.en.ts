@@ -108,7 +108,7 @@ const en: typeof nl = {
     dayEnd: '“{title}” runs past the end of the day ({end})',
     outsideDays: '“{title}” falls outside the symposium’s days or hours',
     capacity: '{room} has {seats} seats, {expected} expected',
-    machine: '{machine} is not booked for “{title}”: {reason}',
+    machine: '“{title}” does not get {machine}: {reason}',
     machineCancelled: 'The booking of {machine} for “{title}” was cancelled',
   },
 }

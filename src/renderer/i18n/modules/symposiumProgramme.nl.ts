@@ -106,7 +106,7 @@ const nl = {
     dayEnd: '“{title}” loopt na het einde van de dag ({end})',
     outsideDays: '“{title}” valt buiten de dagen of uren van het symposium',
     capacity: '{room} heeft {seats} plaatsen, verwacht {expected}',
-    machine: '{machine} is niet gereserveerd voor “{title}”: {reason}',
+    machine: '“{title}” krijgt {machine} niet: {reason}',
     machineCancelled: 'De reservering van {machine} voor “{title}” is geannuleerd',
   },
 }
