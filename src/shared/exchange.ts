@@ -6,8 +6,10 @@ import { ATTACHMENT_MAX_BYTES } from './attachments'
 import { experimentId } from './experiments'
 import { noteId } from './notes'
 
-/** Largest `.eln` file an import takes: its base64 must fit the HTTP transport's 16 MiB body. */
-export const ELN_IMPORT_MAX_BYTES = 11 * 1024 * 1024
+/** Largest `.eln` file an import takes: room for a few experiments with their photos. */
+export const ELN_IMPORT_MAX_BYTES = 64 * 1024 * 1024
+/** The same archive as base64 (4 characters per 3 bytes), as it crosses the transports. */
+export const ELN_IMPORT_MAX_BASE64 = Math.ceil(ELN_IMPORT_MAX_BYTES / 3) * 4
 /** Most experiments in one `.eln` export (the list screen shows at most this many). */
 export const ELN_EXPORT_MAX_EXPERIMENTS = 500
 
@@ -49,11 +51,11 @@ export const elnExportInput = z.strictObject({
 export const elnImportInput = z.strictObject({
   /** The file's own name, for the revision note and messages only. */
   filename: z.string().trim().min(1).max(200),
-  /** Bounded by the HTTP body limit here; the core refuses archives over ELN_IMPORT_MAX_BYTES with a clear reason. */
+  /** A little over the limit passes here, so the core can refuse it with a clear reason (elnArchiveTooLarge). */
   dataBase64: z
     .string()
     .min(4)
-    .max(16 * 1024 * 1024)
+    .max(ELN_IMPORT_MAX_BASE64 + 1024)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/),
 })
 

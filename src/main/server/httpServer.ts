@@ -10,9 +10,10 @@ import type { Dispatch } from '../dispatcher'
 import type { Logger } from '../log'
 import { SECURITY_HEADERS } from './securityHeaders'
 import { resolveStaticFile } from './staticFiles'
+import { ELN_IMPORT_MAX_BASE64 } from '../../shared/exchange'
 
-// Room for one attachment (10 MiB) sent as base64 in a JSON envelope.
-export const MAX_BODY_BYTES = 16 * 1024 * 1024
+// Room for the largest upload, an .eln import, sent as base64 in a JSON envelope.
+export const MAX_BODY_BYTES = ELN_IMPORT_MAX_BASE64 + 64 * 1024
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]']
 
 export interface HttpServerOptions {
