@@ -6,7 +6,7 @@
 // story on the same edition.
 import { expect, test, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { expectAccessible, pickProfile, screenshot } from './support'
+import { expectAccessible, pickProfile, screenshot, TOKEN } from './support'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -20,6 +20,15 @@ const MACHINE = 'Lasersnijder Epilog'
 /** Local date in Amsterdam, `days` from today. */
 function amsterdamDate(days: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + days * 86_400_000))
+}
+
+/** A call straight to the core, as someone else working at the same time would make it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function api(page: Page, method: string, input: unknown, actorId: number | null): Promise<any> {
+  const response = await page.request.post(`/api/${method}`, { data: { input, actorId }, headers: { Authorization: `Bearer ${TOKEN}` } })
+  const body = await response.json()
+  expect(body.ok, `${method}: ${JSON.stringify(body.error)}`).toBe(true)
+  return body.value
 }
 
 /** The way a second person takes over the same device: the switch in the sidebar, then the picker. */
@@ -102,12 +111,28 @@ test('a symposium from setting it up to the first accepted contribution and its 
     await screenshot(page, 'symposium-overview-1280')
     await wide(page, 'symposium-overview')
 
-    // The edit form on the overview keeps the lists of rooms, tracks and criteria.
+    // The edit form on the overview keeps the lists of rooms, tracks and criteria. Someone else saves
+    // meanwhile: their change comes in, the coordinator's own edit stays, and both are saved.
     await page.getByTestId('edition-edit').click()
     await expect(page.getByLabel('Naam van zaal 2')).toHaveValue('Werkplaats')
-    await expectAccessible(page, 'symposium edit form')
-    await screenshot(page, 'symposium-edit-1280')
-    await page.getByTestId('edition-editor').getByRole('button', { name: 'Annuleren' }).click()
+    await page.getByLabel('Capaciteit').fill('150')
+    const [coordinator] = (await api(page, 'people.list', { role: 'coordinator' }, null)).items
+    const edition = (await api(page, 'symposia.list', {}, coordinator!.id))[0]
+    await api(
+      page,
+      'symposia.update',
+      { id: edition.id, version: edition.version, venue: 'Aula en werkplaats, De Werkplaats' },
+      coordinator!.id,
+    )
+    await page.getByTestId('edition-save').click()
+    await expect(page.locator('#edition-conflict')).toContainText('Iemand anders heeft dit symposium intussen opgeslagen.')
+    await expect(page.getByLabel('Capaciteit')).toHaveValue('150')
+    await expect(page.getByLabel('Locatie')).toHaveValue('Aula en werkplaats, De Werkplaats')
+    await expectAccessible(page, 'symposium edit form after a conflict')
+    await screenshot(page, 'symposium-edit-conflict-1280')
+    await page.getByTestId('edition-editor').getByRole('button', { name: 'Mijn versie opslaan' }).click()
+    await expect(page.getByRole('status').getByText('Het symposium is opgeslagen.')).toBeVisible()
+    await expect(page.getByText('Plaats voor 150 deelnemers', { exact: false })).toBeVisible()
 
     await page.getByRole('link', { name: 'Alle symposia' }).click()
     await expect(page.getByRole('article', { name: EDITION })).toBeVisible()
