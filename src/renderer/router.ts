@@ -45,6 +45,12 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/symposia/SymposiumView.vue'),
     props: (route) => ({ id: String(route.params.id), tab: typeof route.params.tab === 'string' ? route.params.tab : undefined }),
   },
+  {
+    path: '/symposia/sessions/:id(\\d+)',
+    name: 'symposiumSession',
+    component: () => import('./views/symposia/SymposiumSessionView.vue'),
+    props: true,
+  },
   { path: '/search', name: 'search', component: () => import('./views/SearchView.vue') },
   { path: '/people', name: 'people', component: () => import('./views/PeopleView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },

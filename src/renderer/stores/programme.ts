@@ -5,7 +5,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { MethodInput } from '../../shared/contract'
 import type { ApiError, ApiResult } from '../../shared/result'
-import type { Programme } from '../../shared/symposia'
+import type { Programme, Session } from '../../shared/symposia'
 import { call } from '../api/client'
 
 export const useProgrammeStore = defineStore('programme', () => {
@@ -56,6 +56,14 @@ export const useProgrammeStore = defineStore('programme', () => {
     return take(result, request)
   }
 
+  /** One session by id (e.g. from the search), then its edition's programme for where and when it runs. */
+  async function loadSession(id: number): Promise<ApiResult<Session>> {
+    const result = await call('programme.session', { id })
+    if (result.ok) await load(result.value.editionId)
+    else error.value = result.error
+    return result
+  }
+
   const change =
     <
       M extends
@@ -75,6 +83,7 @@ export const useProgrammeStore = defineStore('programme', () => {
     placements,
     conflictsBySlot,
     load,
+    loadSession,
     createSession: change('programme.createSession'),
     updateSession: change('programme.updateSession'),
     schedule: change('programme.schedule'),

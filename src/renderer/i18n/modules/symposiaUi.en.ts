@@ -341,6 +341,17 @@ const en: typeof nl = {
     empty: 'Start with the big items: venue, catering, speaker fees, and what comes in from tickets and subsidies.',
     emptyReadOnly: 'The coordinator has not entered any budget lines yet.',
   },
+  sessionPage: {
+    back: 'Programme of {edition}',
+    minutes: '{n} minutes',
+    about: 'What is it about?',
+    noAbstract: 'No abstract yet.',
+    speakers: 'Speakers',
+    noSpeakers: 'No speakers yet.',
+    whenWhere: 'When and where',
+    notPlaced: 'Not in the programme yet.',
+    machine: 'Needs the {machine}.',
+  },
 }
 
 export default en

@@ -340,6 +340,17 @@ const nl = {
     empty: 'Begin met de grote posten: zaalhuur, catering, sprekersvergoedingen, en wat er binnenkomt aan kaartverkoop en subsidie.',
     emptyReadOnly: 'De coördinator heeft nog geen begrotingsregels ingevoerd.',
   },
+  sessionPage: {
+    back: 'Programma van {edition}',
+    minutes: '{n} minuten',
+    about: 'Waar gaat het over?',
+    noAbstract: 'Nog geen samenvatting.',
+    speakers: 'Sprekers',
+    noSpeakers: 'Nog geen sprekers.',
+    whenWhere: 'Wanneer en waar',
+    notPlaced: 'Nog niet ingepland.',
+    machine: 'Heeft de {machine} nodig.',
+  },
 }
 
 export default nl
