@@ -240,6 +240,8 @@ export const submission = z.strictObject({
 })
 export type Submission = z.infer<typeof submission>
 
+export const withdrawInput = z.strictObject({ id: submissionId, version })
+
 export const submissionListInput = z.strictObject({ editionId, status: z.enum(SUBMISSION_STATUSES).optional() })
 
 // ---- Programme ----
@@ -409,6 +411,7 @@ export const messageTemplate = z.strictObject({
   body: z.string().trim().min(1).max(10_000),
 })
 export const templateSaveInput = z.strictObject({ editionId, ...messageTemplate.shape })
+export const templateResetInput = z.strictObject({ editionId, kind: z.enum(MESSAGE_KINDS), language: z.enum(LANGUAGES) })
 export const templatesResult = z.array(messageTemplate.extend({ custom: z.boolean() }))
 
 export const outboxMessage = z.strictObject({
@@ -503,6 +506,7 @@ export const symposiumMethods = {
   'submissions.update': { input: submissionUpdateInput, output: submission },
   'submissions.review': { input: reviewInput, output: submission },
   'submissions.decide': { input: decisionInput, output: submission },
+  'submissions.withdraw': { input: withdrawInput, output: submission },
 
   'programme.get': { input: z.strictObject({ editionId }), output: programme },
   'programme.session': { input: z.strictObject({ id: sessionId }), output: session },
@@ -521,6 +525,7 @@ export const symposiumMethods = {
   'outbox.list': { input: z.strictObject({ editionId }), output: z.array(outboxMessage) },
   'outbox.templates': { input: z.strictObject({ editionId }), output: templatesResult },
   'outbox.saveTemplate': { input: templateSaveInput, output: templatesResult },
+  'outbox.resetTemplate': { input: templateResetInput, output: templatesResult },
   'outbox.eml': {
     input: z.strictObject({ id: z.int().positive() }),
     output: z.strictObject({ filename: z.string(), content: z.string() }),

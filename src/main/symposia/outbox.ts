@@ -3,7 +3,7 @@
 // mail program (as .eml or a mailto link): Werkbank needs no mail server. Owns
 // `symposium_message_templates` and `symposium_outbox`.
 import type { z } from 'zod'
-import { MESSAGE_KINDS, type MessageKind, type OutboxMessage, type templateSaveInput } from '../../shared/symposia'
+import { MESSAGE_KINDS, type MessageKind, type OutboxMessage, type templateResetInput, type templateSaveInput } from '../../shared/symposia'
 import type { Clock } from '../clock'
 import type { Db } from '../db/database'
 import { editionDates, type EditionRow } from './editionService'
@@ -169,6 +169,17 @@ export function createOutbox(db: Db, clock: Clock) {
     return templates(input.editionId, actor)
   })
 
+  /** Back to the standard text for one kind and language. */
+  const resetTemplate = writeTransaction(db, (input: z.output<typeof templateResetInput>, actor: Actor | null) => {
+    requireManager(actor)
+    db.prepare('DELETE FROM symposium_message_templates WHERE edition_id = ? AND kind = ? AND language = ?').run(
+      input.editionId,
+      input.kind,
+      input.language,
+    )
+    return templates(input.editionId, actor)
+  })
+
   function list(editionId: number, actor: Actor | null): OutboxMessage[] {
     requireManager(actor)
     return selectByEdition.all(editionId).map(toMessage)
@@ -190,7 +201,7 @@ export function createOutbox(db: Db, clock: Clock) {
     return ids.map((id) => toMessage(selectById.get(id)!))
   })
 
-  return { enqueue, templates, saveTemplate, list, eml, markSent }
+  return { enqueue, templates, saveTemplate, resetTemplate, list, eml, markSent }
 }
 
 function notFoundThrow(id: number): never {

@@ -180,7 +180,7 @@ describe('review and decision', () => {
     ])
     const asSpeaker = await centre.core.ok(centre.freelancer.id, 'submissions.get', { id: sub.id })
     expect(asSpeaker.reviews).toEqual([])
-    expect(asSpeaker.stats.count).toBe(2)
+    expect(asSpeaker.stats).toEqual({ count: 2, mean: null, spread: null })
 
     const before = tableChecksum(centre.core.db)
     const partial = await centre.core.as(centre.teacher.id, 'submissions.review', {
@@ -297,6 +297,57 @@ describe('review and decision', () => {
     expect(await centre.core.ok(centre.student.id, 'search.query', { q: 'proefstuk type:sessie' })).toEqual([])
     const kinds = (await centre.core.ok(centre.coordinator.id, 'outbox.list', { editionId: centre.edition.id })).map((m) => m.kind)
     expect(kinds).toEqual(['rejection', 'acceptance'])
+  })
+})
+
+describe('withdrawing and letters', () => {
+  it('lets a speaker withdraw a submission under review, never a decided one, and nobody else', async () => {
+    const sub = await centre.core.ok(centre.freelancer.id, 'submissions.create', talk(centre.edition.id, centre.freelancer.id))
+    const before = tableChecksum(centre.core.db)
+    const stranger = await centre.core.as(centre.student.id, 'submissions.withdraw', { id: sub.id, version: sub.version })
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(tableChecksum(centre.core.db)).toBe(before)
+    const withdrawn = await centre.core.ok(centre.freelancer.id, 'submissions.withdraw', { id: sub.id, version: sub.version })
+    expect(withdrawn.status).toBe('withdrawn')
+    expect((await centre.core.ok(centre.coordinator.id, 'symposia.get', { id: centre.edition.id })).counts.submissions).toBe(0)
+
+    const other = await centre.core.ok(centre.freelancer.id, 'submissions.create', talk(centre.edition.id, centre.freelancer.id))
+    const accepted = await centre.core.ok(centre.coordinator.id, 'submissions.decide', {
+      id: other.id,
+      version: other.version,
+      decision: 'accepted',
+    })
+    const late = await centre.core.as(centre.freelancer.id, 'submissions.withdraw', { id: other.id, version: accepted.version })
+    expect(late).toMatchObject({ ok: false, error: { code: 'RULE', details: { reason: 'notWithdrawable' } } })
+  })
+
+  it('writes letters from an edited template, and back from the standard one after a reset', async () => {
+    const c = centre.coordinator.id
+    const editionId = centre.edition.id
+    const saved = await centre.core.ok(c, 'outbox.saveTemplate', {
+      editionId,
+      kind: 'acceptance',
+      language: 'nl',
+      subject: 'Welkom, {name}',
+      body: 'Je bijdrage {title} is erbij.',
+    })
+    expect(saved.find((t) => t.kind === 'acceptance' && t.language === 'nl')).toMatchObject({ custom: true, subject: 'Welkom, {name}' })
+    const first = await centre.core.ok(centre.freelancer.id, 'submissions.create', talk(editionId, centre.freelancer.id))
+    await centre.core.ok(c, 'submissions.decide', { id: first.id, version: first.version, decision: 'accepted' })
+    const reset = await centre.core.ok(c, 'outbox.resetTemplate', { editionId, kind: 'acceptance', language: 'nl' })
+    expect(reset.find((t) => t.kind === 'acceptance' && t.language === 'nl')).toMatchObject({ custom: false })
+    const second = await centre.core.ok(centre.freelancer.id, 'submissions.create', {
+      ...talk(editionId, centre.freelancer.id),
+      title: 'Tweede',
+    })
+    await centre.core.ok(c, 'submissions.decide', { id: second.id, version: second.version, decision: 'accepted' })
+    const subjects = (await centre.core.ok(c, 'outbox.list', { editionId })).map((m) => m.subject)
+    expect(subjects).toEqual([`Je bijdrage aan ${EDITION_INPUT.title} is geaccepteerd`, 'Welkom, Gerrit Zzp'])
+    const eml = await centre.core.ok(c, 'outbox.eml', { id: (await centre.core.ok(c, 'outbox.list', { editionId }))[1]!.id })
+    expect(eml.content).toContain('X-Unsent: 1')
+    expect(eml.content).toMatch(/^Subject: Welkom, Gerrit Zzp$/m)
+    const body = eml.content.split('\r\n\r\n')[1]!.replace(/\r\n/g, '')
+    expect(Buffer.from(body, 'base64').toString('utf8')).toBe('Je bijdrage Lasersnijden in eiken multiplex is erbij.')
   })
 })
 

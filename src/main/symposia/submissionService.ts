@@ -14,6 +14,7 @@ import type {
   submissionCreateInput,
   submissionListInput,
   submissionUpdateInput,
+  withdrawInput,
 } from '../../shared/symposia'
 import type { Clock } from '../clock'
 import type { Db } from '../db/database'
@@ -132,7 +133,8 @@ export function createSubmissionService({ db, clock, timeZone, editions, people,
       decisionNote: row.decision_note,
       decidedAt: row.decided_at,
       sessionId: row.session_id,
-      stats: reviewStats(reviews.map((r) => r.mean)),
+      // Speakers learn how many reviews there are, never what they say.
+      stats: canSeeReviews ? reviewStats(reviews.map((r) => r.mean)) : { ...reviewStats([]), count: reviews.length },
       reviews: canSeeReviews ? reviews : [],
       version: row.version,
     }
@@ -321,6 +323,20 @@ export function createSubmissionService({ db, clock, timeZone, editions, people,
     }
   }
 
+  /** The submitter or a speaker takes a submission back, before a decision or while it waits on the reserve list. */
+  const withdraw = writeTransaction(db, (input: z.output<typeof withdrawInput>, actor: Actor | null): Submission => {
+    requireActor(actor)
+    const row = getRow(input.id)
+    const ownsIt = row.submitted_by === actor.id || speakerIds(row.id).includes(actor.id)
+    if (!ownsIt && actor.role !== 'coordinator') throw new AppError('FORBIDDEN', 'Not your submission', { reason: 'notYourSubmission' })
+    if (row.version !== input.version) throw stale('submission', row.id, row.version)
+    if (row.status !== 'submitted' && row.status !== 'waitlisted') {
+      throw new AppError('RULE', 'Only a submission under review or on the reserve list can be withdrawn', { reason: 'notWithdrawable' })
+    }
+    db.prepare("UPDATE symposium_submissions SET status = 'withdrawn', version = version + 1 WHERE id = ?").run(row.id)
+    return toSubmission(getRow(row.id), actor)
+  })
+
   function list(input: z.output<typeof submissionListInput>, actor: Actor | null): Submission[] {
     requireActor(actor)
     editions.require(input.editionId)
@@ -339,7 +355,7 @@ export function createSubmissionService({ db, clock, timeZone, editions, people,
     return toSubmission(row, actor)
   }
 
-  return { create, update, review, decide, list, get }
+  return { create, update, review, decide, withdraw, list, get }
 }
 
 /** Mean of the reviewers' means, and their spread (population standard deviation). */

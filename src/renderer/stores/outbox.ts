@@ -46,5 +46,22 @@ export const useOutboxStore = defineStore('outbox', () => {
     return result
   }
 
-  return { editionId, messages, templates, loading, error, load, markSent, saveTemplate, eml: (id: number) => call('outbox.eml', { id }) }
+  async function resetTemplate(input: MethodInput<'outbox.resetTemplate'>) {
+    const result = await call('outbox.resetTemplate', input)
+    if (result.ok) templates.value = result.value
+    return result
+  }
+
+  return {
+    editionId,
+    messages,
+    templates,
+    loading,
+    error,
+    load,
+    markSent,
+    saveTemplate,
+    resetTemplate,
+    eml: (id: number) => call('outbox.eml', { id }),
+  }
 })

@@ -58,6 +58,7 @@ export const useSubmissionsStore = defineStore('submissions', () => {
     create: async (input: MethodInput<'submissions.create'>) => afterChange(await call('submissions.create', input)),
     update: async (input: MethodInput<'submissions.update'>) => afterChange(await call('submissions.update', input)),
     review: async (input: MethodInput<'submissions.review'>) => afterChange(await call('submissions.review', input)),
+    withdraw: async (input: MethodInput<'submissions.withdraw'>) => afterChange(await call('submissions.withdraw', input)),
     decide: async (input: MethodInput<'submissions.decide'>) => afterChange(await call('submissions.decide', input)),
   }
 })

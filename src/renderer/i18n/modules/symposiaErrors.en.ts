@@ -22,6 +22,7 @@ export const reasons: typeof nlReasons = {
   workshopHasSignups: '{count} people have signed up for this workshop already; it cannot simply leave the programme.',
   notAnAttendee: 'Only people who registered give feedback.',
   feedbackNotCheckedIn: 'Feedback comes from people who were there: you were not checked in.',
+  notWithdrawable: 'Only a submission under review or on the reserve list can be withdrawn.',
 }
 
 export const fields: typeof nlFields = {

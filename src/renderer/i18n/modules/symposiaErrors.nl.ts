@@ -21,6 +21,7 @@ export const reasons = {
   workshopHasSignups: 'Er hebben zich al {count} mensen ingeschreven voor deze workshop; haal hem niet zomaar uit het programma.',
   notAnAttendee: 'Alleen wie aangemeld was, geeft feedback.',
   feedbackNotCheckedIn: 'Feedback komt van mensen die er waren: je bent niet ingecheckt.',
+  notWithdrawable: 'Alleen een inzending die nog beoordeeld wordt of op de reservelijst staat, kun je intrekken.',
 }
 
 export const fields = {

@@ -136,6 +136,10 @@ const en: typeof nl = {
   },
   languages: { nl: 'Dutch', en: 'English' },
   submission: {
+    withdraw: 'Withdraw',
+    withdrawConfirm: 'Withdraw this submission?',
+    withdrawYes: 'Yes, withdraw',
+    withdrawn: '“{title}” has been withdrawn.',
     newTitle: 'Submit a contribution',
     editTitle: 'Change submission',
     intro: 'For {edition}. You can change your submission as long as the call is open and no decision has been made.',
@@ -271,6 +275,8 @@ const en: typeof nl = {
     emptyFiltered: 'Choose another kind or show all messages.',
   },
   templates: {
+    reset: 'Restore the standard text',
+    resetDone: 'The standard text for “{kind}” is back.',
     title: 'Templates',
     intro: 'New letters are made from these templates, in the language of the recipient. Letters already prepared keep their text.',
     language: 'Language',

@@ -135,6 +135,10 @@ const nl = {
   },
   languages: { nl: 'Nederlands', en: 'Engels' },
   submission: {
+    withdraw: 'Intrekken',
+    withdrawConfirm: 'Deze inzending intrekken?',
+    withdrawYes: 'Ja, intrekken',
+    withdrawn: '“{title}” is ingetrokken.',
     newTitle: 'Bijdrage insturen',
     editTitle: 'Inzending wijzigen',
     intro: 'Voor {edition}. Je kunt je inzending wijzigen zolang de oproep openstaat en er nog niet over besloten is.',
@@ -270,6 +274,8 @@ const nl = {
     emptyFiltered: 'Kies een andere soort of toon alle berichten.',
   },
   templates: {
+    reset: 'Standaardtekst terugzetten',
+    resetDone: 'De standaardtekst voor “{kind}” is terug.',
     title: 'Sjablonen',
     intro: 'Nieuwe brieven worden gemaakt uit deze sjablonen, in de taal van de ontvanger. Brieven die al klaarstaan, houden hun tekst.',
     language: 'Taal',
