@@ -377,8 +377,10 @@ async function generate(centre: Centre) {
   ].sort((a, b) => a.at - b.at)
 
   const db = centre.core.db
+  // By the person's own bookings: by the machine's, someone who never used it would walk its whole history.
   const bookingNear = db.prepare<[number, number, number], { id: number }>(
-    `SELECT id FROM bookings WHERE equipment_id = ? AND starts_at <= ? AND person_id = ? AND status = 'completed'
+    `SELECT id FROM bookings INDEXED BY bookings_person_start
+     WHERE person_id = ? AND starts_at <= ? AND equipment_id = ? AND status = 'completed'
      ORDER BY starts_at DESC LIMIT 1`,
   )
   const experimentIds: number[] = []
@@ -406,7 +408,7 @@ async function generate(centre: Centre) {
       personId: p.id,
       role: PARTICIPANT_ROLE[p.role],
     }))
-    const booking = random.chance(0.5) ? bookingNear.get(machine.id, at, author.id) : undefined
+    const booking = random.chance(0.5) ? bookingNear.get(author.id, at, machine.id) : undefined
     const linkedNoteIds = noteIds.length > 0 && random.chance(0.3) ? [noteIds[Math.floor(Math.pow(random(), 2) * noteIds.length)]!] : []
     const linkedExperimentIds =
       experimentIds.length > 0 && random.chance(0.15) ? [experimentIds[Math.floor(Math.pow(random(), 2) * experimentIds.length)]!] : []
