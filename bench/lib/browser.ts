@@ -102,7 +102,8 @@ export async function measureBrowser(options: {
     const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: projectRoot, stdio: 'inherit' })
     if (build.status !== 0) return { skipped: 'the app could not be built (npx electron-vite build failed)' }
   }
-  const { chromium } = await import('playwright-core')
+  // @playwright/test is the declared dev dependency (the e2e tests'); it re-exports Playwright's browsers.
+  const { chromium } = await import('@playwright/test')
 
   const { monday, events } = weekNear(options.floorDb, 300, options.now)
   // The page's clock shows the Wednesday of that week: the calendar opens on it.
