@@ -22,9 +22,9 @@ import { DATABASE_FILE, openWerkbank } from '../src/main/bootstrap'
 import type { Method, MethodInput, MethodOutput } from '../src/shared/contract'
 import { BENCH_NOW, createBenchClock } from './lib/clock'
 import { openFloorDb } from './lib/floorDb'
-import { measureBrowser, type BrowserOutcome } from './lib/browser'
+import { measureBrowser, measureModulesInBrowser, type BrowserOutcome, type ModuleBrowserOutcome } from './lib/browser'
 import { startServerProcess, type ServerMemory } from './lib/httpServerProcess'
-import { collectGarbage, measureOperation, type OperationFigures } from './lib/measure'
+import { collectGarbage, measureOperation, statsOf, type OperationFigures } from './lib/measure'
 import { BENCH_SEED, randomStream } from './lib/random'
 import { datasetTable, growthRows, growthTable, resultRows, resultsTable, targetChecks, type ScaleFigures } from './lib/report'
 import { normaliseSql } from './lib/sqlTrace'
@@ -75,6 +75,7 @@ function fileSize(path: string): number {
 interface ScaleRun extends ScaleFigures {
   server: { atStart: ServerMemory; after: ServerMemory } | null
   browser: BrowserOutcome | null
+  moduleBrowser: ModuleBrowserOutcome | null
   dataDir: string
 }
 
@@ -185,6 +186,26 @@ async function measureCentres(centres: Centre[]): Promise<ScaleRun[]> {
     }
     if ('skipped' in browser) progress(`  browser: skipped: ${browser.skipped}`)
   }
+  // The modules' own measurements in Chromium (the door list of a symposium, …).
+  let moduleBrowser: ModuleBrowserOutcome | null = null
+  const browserModules = MODULES.filter((m) => m.browser)
+  if (!options['no-browser'] && wanted('browser') && browserModules.length > 0 && !(browser && 'skipped' in browser)) {
+    try {
+      moduleBrowser = await measureModulesInBrowser({
+        projectRoot,
+        dataDir: largest.dataDir,
+        runs: options.quick ? 4 : 10,
+        progress,
+        async measure(env) {
+          const figures = []
+          for (const m of browserModules) figures.push(...(await m.browser!(largest, env)))
+          return figures
+        },
+      })
+    } catch (error) {
+      moduleBrowser = { failed: error instanceof Error ? error.message : String(error) }
+    }
+  }
 
   return centres.map((c) => {
     c.floorDb.close()
@@ -196,6 +217,7 @@ async function measureCentres(centres: Centre[]): Promise<ScaleRun[]> {
       dataset: c.figures,
       server: c === largest ? serverFigures : null,
       browser: c === largest ? browser : null,
+      moduleBrowser: c === largest ? moduleBrowser : null,
       dataDir: c.dataDir,
     }
   })
@@ -226,6 +248,14 @@ const DATASET_KEYS: [string, string][] = [
   ['revisions', 'revisions'],
   ['search_documents', 'search index documents'],
   ['generate_knowledge_s', 'experiments and notes (s)'],
+  ['symposium_editions', 'symposium editions'],
+  ['symposium_sessions', '  sessions'],
+  ['symposium_slots', '  slots (breaks included)'],
+  ['symposium_registrations', '  registrations'],
+  ['symposium_waitlisted', '  waiting now'],
+  ['symposium_checkins', '  check-ins (person and day)'],
+  ['symposium_outbox', '  letters in the outbox'],
+  ['generate_symposia_s', 'symposia (s)'],
   ['settle_people_s', 'leavers deactivated (s)'],
   ['generation_s', 'generation total (s)'],
   ['db_mb', 'database size (MB)'],
@@ -300,6 +330,29 @@ async function main() {
       source: 'issue 3',
     })
   }
+  const moduleBrowserRun = runs.find((r) => r.moduleBrowser)
+  const moduleBrowserOutcome = moduleBrowserRun?.moduleBrowser ?? null
+  const moduleBrowserFigures =
+    moduleBrowserOutcome && 'figures' in moduleBrowserOutcome
+      ? moduleBrowserOutcome.figures.map((f) => {
+          const stats = statsOf(f.samples)
+          return { figure: f, stats, name: `${f.name} @${moduleBrowserRun!.label}` }
+        })
+      : []
+  for (const { figure, stats, name } of moduleBrowserFigures) {
+    results.push({ name, n: stats.n, p50_ms: round2(stats.p50), p95_ms: round2(stats.p95), floor_p50_ms: null, ratio: null })
+    if (figure.target) {
+      const value = figure.target.metric === 'p95_ms' ? stats.p95 : stats.p50
+      targets.push({
+        name,
+        metric: figure.target.metric,
+        below_ms: figure.target.below,
+        value_ms: round2(value),
+        met: value < figure.target.below,
+        source: figure.target.source,
+      })
+    }
+  }
   const problems = runs.flatMap((run) =>
     run.operations.flatMap((f) => [
       ...f.failures.map((x) => `${f.operation.name} @${run.label} (${x.path}): ${x.count} unexpected results, first: ${x.first}`),
@@ -308,6 +361,8 @@ async function main() {
     ]),
   )
   if (browserOutcome && 'failed' in browserOutcome) problems.push(`browser measurements failed: ${browserOutcome.failed}`)
+  if (moduleBrowserOutcome && 'failed' in moduleBrowserOutcome)
+    problems.push(`module browser measurements failed: ${moduleBrowserOutcome.failed}`)
 
   const out = {
     mode: options.quick ? 'quick' : 'full',
@@ -319,6 +374,15 @@ async function main() {
     dataset: Object.fromEntries(runs.map((r) => [r.label, r.dataset])),
     server,
     browser,
+    browser_modules: moduleBrowserFigures.map(({ figure, stats, name }) => ({
+      name,
+      title: figure.title,
+      n: stats.n,
+      p50_ms: round2(stats.p50),
+      p95_ms: round2(stats.p95),
+      max_ms: round2(stats.max),
+      note: figure.note ?? null,
+    })),
     bench_process_max_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
     results,
     targets,
@@ -371,6 +435,17 @@ async function main() {
         `  browser-mode server (out/main/web.js) peak RSS ${browser.server_max_rss_mb ?? '-'} MB`,
     )
   } else if (browser && 'skipped' in browser) print(`Chromium measurements skipped: ${browser.skipped}`)
+  for (const { figure, stats } of moduleBrowserFigures) {
+    const target = figure.target
+    const value = target ? (target.metric === 'p95_ms' ? stats.p95 : stats.p50) : 0
+    print(
+      `  ${figure.title}: n ${stats.n}, p50 ${round2(stats.p50)} ms, p95 ${round2(stats.p95)} ms` +
+        (target
+          ? ` (target ${target.metric === 'p95_ms' ? 'p95' : 'p50'} < ${target.below} ms, ${target.source}: ${value < target.below ? 'ok' : 'MISSED'})`
+          : '') +
+        (figure.note ? `; ${figure.note}` : ''),
+    )
+  }
   print(`Bench process peak RSS ${out.bench_process_max_rss_mb} MB; whole run ${out.duration_s} s. Results: ${outFile}`)
   if (options.keep) for (const r of runs) print(`Data folder @${r.label}: ${r.dataDir}`)
   if (options.verbose) {

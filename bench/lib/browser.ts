@@ -16,6 +16,7 @@ import type { Db } from '../../src/main/db/database'
 import { toInstant } from '../../src/shared/calendarTime'
 import { addDays, localDateOf, weekdayOf, ZONE } from './calendar'
 import { statsOf, type Stats } from './measure'
+import type { BrowserEnv, BrowserFigure } from './types'
 
 export interface BrowserFigures {
   chromium: string
@@ -85,6 +86,46 @@ function peakRssMb(pid: number | undefined): number | null {
   }
 }
 
+/** Chromium's path once the built app is there (built if missing), or why not. */
+function chromiumAndApp(projectRoot: string, progress: (text: string) => void): { executablePath: string } | { skipped: string } {
+  const executablePath = findChromium()
+  if (!executablePath) return { skipped: NO_BROWSER_HELP }
+  if (!existsSync(join(projectRoot, 'out/main/web.js')) || !existsSync(join(projectRoot, 'out/renderer/index.html'))) {
+    progress('  browser: building the app (npx electron-vite build) for out/main/web.js')
+    const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: projectRoot, stdio: 'inherit' })
+    if (build.status !== 0) return { skipped: 'the app could not be built (npx electron-vite build failed)' }
+  }
+  return { executablePath }
+}
+
+export type ModuleBrowserOutcome = { figures: BrowserFigure[]; chromium: string } | { skipped: string } | { failed: string }
+
+/**
+ * The modules' own Chromium measurements (BenchModule.browser), each given the browser-mode server
+ * on the data folder and a Chromium of its own, after the calendar's measurements.
+ */
+export async function measureModulesInBrowser(options: {
+  projectRoot: string
+  dataDir: string
+  runs: number
+  progress: (text: string) => void
+  measure: (env: BrowserEnv) => Promise<BrowserFigure[]>
+}): Promise<ModuleBrowserOutcome> {
+  const ready = chromiumAndApp(options.projectRoot, options.progress)
+  if ('skipped' in ready) return ready
+  const { chromium } = await import('@playwright/test')
+  const token = randomBytes(18).toString('base64url')
+  const server = await startWebServer(options.projectRoot, options.dataDir, token)
+  const browser = await chromium.launch({ executablePath: ready.executablePath, args: CHROMIUM_ARGS, headless: true })
+  try {
+    const figures = await options.measure({ browser, url: server.url, token, runs: options.runs, progress: options.progress })
+    return { figures, chromium: `${browser.version()} (${ready.executablePath})` }
+  } finally {
+    await browser.close()
+    server.child.kill('SIGTERM')
+  }
+}
+
 export async function measureBrowser(options: {
   projectRoot: string
   dataDir: string
@@ -94,14 +135,10 @@ export async function measureBrowser(options: {
   runs: number
   progress: (text: string) => void
 }): Promise<BrowserOutcome> {
-  const executablePath = findChromium()
-  if (!executablePath) return { skipped: NO_BROWSER_HELP }
   const { projectRoot, progress } = options
-  if (!existsSync(join(projectRoot, 'out/main/web.js')) || !existsSync(join(projectRoot, 'out/renderer/index.html'))) {
-    progress('  browser: building the app (npx electron-vite build) for out/main/web.js')
-    const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: projectRoot, stdio: 'inherit' })
-    if (build.status !== 0) return { skipped: 'the app could not be built (npx electron-vite build failed)' }
-  }
+  const ready = chromiumAndApp(projectRoot, progress)
+  if ('skipped' in ready) return ready
+  const { executablePath } = ready
   // @playwright/test is the declared dev dependency (the e2e tests'); it re-exports Playwright's browsers.
   const { chromium } = await import('@playwright/test')
 

@@ -1,6 +1,7 @@
 // The shapes every bench module shares. A module (people, equipment, bookings; later experiments,
 // notes, symposia, portfolio, reports) adds its part of the centre in `generate` and names the
 // operations it wants timed in `operations`; the harness in run.ts does the rest.
+import type { Browser } from '@playwright/test'
 import type { Db } from '../../src/main/db/database'
 import type { WerkbankCore } from '../../src/main/bootstrap'
 import type { Method, MethodInput, MethodOutput } from '../../src/shared/contract'
@@ -113,6 +114,28 @@ export function targetsOf(operation: Operation): readonly Target[] {
   return target === undefined ? [] : Array.isArray(target) ? target : [target as Target]
 }
 
+/** What a module's Chromium measurement gets: the browser-mode server on the largest centre and a Chromium to drive. */
+export interface BrowserEnv {
+  browser: Browser
+  /** The browser-mode server (out/main/web.js), e.g. http://127.0.0.1:41234 */
+  url: string
+  token: string
+  /** Fresh contexts to use (fewer in a quick run). */
+  runs: number
+  progress(text: string): void
+}
+
+/** One figure measured in Chromium, over its samples in milliseconds. */
+export interface BrowserFigure {
+  /** Name in results.json (the size is added), e.g. "browser door list keystroke". */
+  name: string
+  title: string
+  samples: number[]
+  target?: Target
+  /** Said after the figures when printed. */
+  note?: string
+}
+
 export interface BenchModule {
   name: string
   /** Adds this module's part of the centre; modules run in list order and may use what earlier ones made. */
@@ -121,4 +144,6 @@ export interface BenchModule {
   settle?(centre: Centre): Promise<void>
   /** The operations to time, once the whole centre exists. */
   operations(centre: Centre): Operation[]
+  /** Measurements in Chromium on the largest centre (skipped with --no-browser or without a Chromium). */
+  browser?(centre: Centre, env: BrowserEnv): Promise<BrowserFigure[]>
 }

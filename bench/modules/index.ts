@@ -6,5 +6,6 @@ import { bookingsModule } from './bookings'
 import { equipmentModule } from './equipment'
 import { knowledgeModule } from './knowledge'
 import { peopleModule } from './people'
+import { symposiaModule } from './symposia'
 
-export const MODULES: readonly BenchModule[] = [peopleModule, equipmentModule, bookingsModule, knowledgeModule]
+export const MODULES: readonly BenchModule[] = [peopleModule, equipmentModule, bookingsModule, knowledgeModule, symposiaModule]
