@@ -741,10 +741,9 @@ function noteSaveOperation(centre: Centre): Operation {
 
 // src/main/knowledge/experimentService.ts
 const LIBRARY_EXPERIMENTS_SQL = `SELECT e.id, e.title, e.outcome, e.status, e.updated_at FROM experiments e
-     WHERE (@kind IS NULL OR EXISTS (SELECT 1 FROM experiment_equipment x JOIN equipment q ON q.id = x.equipment_id
-                                     WHERE x.experiment_id = e.id AND q.kind = @kind))
-       AND (@material IS NULL OR EXISTS (SELECT 1 FROM experiment_materials m WHERE m.experiment_id = e.id
-                                         AND m.name_key LIKE @material ESCAPE '\\'))
+     WHERE (@kind IS NULL OR e.id IN (SELECT x.experiment_id FROM equipment q JOIN experiment_equipment x ON x.equipment_id = q.id
+                                      WHERE q.kind = @kind))
+       AND (@material IS NULL OR e.id IN (SELECT experiment_id FROM experiment_materials WHERE name_key LIKE @material ESCAPE '\\'))
        AND (@outcomes IS NULL OR e.outcome IN (SELECT value FROM json_each(@outcomes)))
      ORDER BY e.updated_at DESC, e.id DESC LIMIT @limit`
 const LIBRARY_PARAMETERS_SQL = `SELECT experiment_id, name, value, value_number, unit FROM experiment_parameters
@@ -757,9 +756,9 @@ const EXPERIMENT_LIST_SQL = `SELECT e.id, e.title, e.status, e.outcome, p.name A
          WHERE (@status IS NULL OR e.status = @status)
            AND (@outcome IS NULL OR e.outcome = @outcome)
            AND (@author IS NULL OR e.author_id = @author)
-           AND (@tag IS NULL OR EXISTS (SELECT 1 FROM tags t WHERE t.kind = 'experiment' AND t.ref_id = e.id AND t.tag = @tag))
-           AND (@machine IS NULL OR EXISTS (SELECT 1 FROM experiment_equipment x WHERE x.experiment_id = e.id AND x.equipment_id = @machine))
-           AND (@booking IS NULL OR EXISTS (SELECT 1 FROM experiment_bookings x WHERE x.experiment_id = e.id AND x.booking_id = @booking))
+           AND (@tag IS NULL OR e.id IN (SELECT ref_id FROM tags WHERE tag = @tag AND kind = 'experiment'))
+           AND (@machine IS NULL OR e.id IN (SELECT experiment_id FROM experiment_equipment WHERE equipment_id = @machine))
+           AND (@booking IS NULL OR e.id IN (SELECT experiment_id FROM experiment_bookings WHERE booking_id = @booking))
          ORDER BY e.updated_at DESC, e.id DESC LIMIT @limit OFFSET @offset`
 
 function experimentOperations(centre: Centre): Operation[] {

@@ -176,3 +176,71 @@ describe('each migration', () => {
     db.close()
   })
 })
+
+describe('migration 0110-search-prefixes', () => {
+  it('rebuilds the search index with prefix indexes up to 6 characters, keeping every document and its rowid', async () => {
+    const { createSearchIndex } = await import('../search/searchIndex')
+    const file = tempFile()
+    const before = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 100) })
+    const index = createSearchIndex(before)
+    const doc = { body: '', tags: [] as string[], author: null, outcome: null }
+    index.upsert({ ...doc, kind: 'note', refId: 1, title: 'Eikenfineer lasersnijden', body: 'Vermogen 60 %, twee passes.' })
+    index.upsert({
+      ...doc,
+      kind: 'experiment',
+      refId: 7,
+      title: 'Walnoot',
+      tags: ['massief hout'],
+      author: 'Zoë de Vries',
+      outcome: 'worked',
+    })
+    index.upsert({ ...doc, kind: 'person', refId: 3, title: 'Café Öztürk', body: 'Meubelmaker' })
+    index.upsert({ ...doc, kind: 'note', refId: 1, title: 'Eikenfineer lasersnijden', body: 'Vermogen 55 %, drie passes.' }) // a rewrite: new rowid
+    const rows = (db: Database.Database) => ({
+      docs: db.prepare('SELECT doc_id, kind, ref_id FROM search_docs ORDER BY doc_id').all(),
+      text: db.prepare('SELECT rowid, title, tags, filters, body FROM search_index ORDER BY rowid').all(),
+    })
+    const stored = rows(before)
+    before.close()
+
+    const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 110) })
+    expect(readUserVersion(db)).toBe(110)
+    const sql = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'search_index'").get()!.sql
+    expect(sql).toContain("prefix = '2 3 4 5 6'")
+    expect(sql).toContain("tokenize = 'unicode61 remove_diacritics 2'")
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name LIKE 'search_index_0110%'").get()).toEqual({ n: 0 })
+    expect(rows(db)).toEqual(stored)
+    expect(db.prepare("SELECT v FROM search_index_config WHERE k = 'automerge'").get()).toEqual({ v: 8 })
+    // The index agrees with the stored text (FTS5 checks every term of every row, prefix indexes included).
+    expect(() => db.exec("INSERT INTO search_index (search_index) VALUES ('integrity-check')")).not.toThrow()
+    const found = (q: string) =>
+      createSearchIndex(db)
+        .search({ q, limit: 10 })
+        .map((r) => `${r.kind}:${r.refId}`)
+    expect(found('eiken')).toEqual(['note:1'])
+    expect(found('eikenf')).toEqual(['note:1'])
+    expect(found('55')).toEqual(['note:1'])
+    expect(found('60')).toEqual([])
+    expect(found('walno tag:massief author:zoe outcome:worked')).toEqual(['experiment:7'])
+    expect(found('cafe')).toEqual(['person:3'])
+    db.close()
+  })
+})
+
+describe('migration 0115-experiment-list-index', () => {
+  it('replaces the updated_at index with one that also holds status, outcome and author, and the lists use it', () => {
+    const db = openDatabase(tempFile(), { migrations: MIGRATIONS.filter((m) => m.version <= 115) })
+    const indexOf = (name: string) =>
+      db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").get(name)
+    expect(indexOf('experiments_updated')).toBeUndefined()
+    expect(indexOf('experiments_newest')!.sql).toMatch(/\(updated_at, id, status, outcome, author_id\)/)
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT e.id, e.title FROM experiments e WHERE e.outcome = 'failed' AND e.author_id = 1
+         ORDER BY e.updated_at DESC, e.id DESC LIMIT 100`,
+      )
+      .all() as { detail: string }[]
+    expect(plan.map((p) => p.detail)).toEqual(['SCAN e USING INDEX experiments_newest'])
+    db.close()
+  })
+})

@@ -246,33 +246,37 @@ export function createExperimentService(
     return write(row, content, row.status, actor, `restored: ${input.fromVersion}`)
   })
 
-  function list(input: z.output<typeof experimentListInput>) {
-    const rows = db
-      .prepare<
-        Record<string, unknown>,
-        { id: number; title: string; status: Status; outcome: Outcome | null; author: string; updated_at: string; tags: string | null }
-      >(
-        `SELECT e.id, e.title, e.status, e.outcome, p.name AS author, e.updated_at,
+  // Both queries walk experiments newest first (index experiments_newest, migration 0115, which also
+  // holds status, outcome and author) and stop at the limit. A filter on another table is one set of
+  // ids, built once from that table's own index and then looked up in memory: as a correlated EXISTS
+  // it was a b-tree search per experiment walked, which for a rare filter is every experiment.
+  const listExperiments = db.prepare<
+    Record<string, unknown>,
+    { id: number; title: string; status: Status; outcome: Outcome | null; author: string; updated_at: string; tags: string | null }
+  >(
+    `SELECT e.id, e.title, e.status, e.outcome, p.name AS author, e.updated_at,
            (SELECT group_concat(tag, char(31)) FROM tags t WHERE t.kind = 'experiment' AND t.ref_id = e.id) AS tags
          FROM experiments e JOIN people p ON p.id = e.author_id
          WHERE (@status IS NULL OR e.status = @status)
            AND (@outcome IS NULL OR e.outcome = @outcome)
            AND (@author IS NULL OR e.author_id = @author)
-           AND (@tag IS NULL OR EXISTS (SELECT 1 FROM tags t WHERE t.kind = 'experiment' AND t.ref_id = e.id AND t.tag = @tag))
-           AND (@machine IS NULL OR EXISTS (SELECT 1 FROM experiment_equipment x WHERE x.experiment_id = e.id AND x.equipment_id = @machine))
-           AND (@booking IS NULL OR EXISTS (SELECT 1 FROM experiment_bookings x WHERE x.experiment_id = e.id AND x.booking_id = @booking))
+           AND (@tag IS NULL OR e.id IN (SELECT ref_id FROM tags WHERE tag = @tag AND kind = 'experiment'))
+           AND (@machine IS NULL OR e.id IN (SELECT experiment_id FROM experiment_equipment WHERE equipment_id = @machine))
+           AND (@booking IS NULL OR e.id IN (SELECT experiment_id FROM experiment_bookings WHERE booking_id = @booking))
          ORDER BY e.updated_at DESC, e.id DESC LIMIT @limit OFFSET @offset`,
-      )
-      .all({
-        status: input.status ?? null,
-        outcome: input.outcome ?? null,
-        author: input.authorId ?? null,
-        tag: input.tag ?? null,
-        machine: input.equipmentId ?? null,
-        booking: input.bookingId ?? null,
-        limit: input.limit,
-        offset: input.offset,
-      })
+  )
+
+  function list(input: z.output<typeof experimentListInput>) {
+    const rows = listExperiments.all({
+      status: input.status ?? null,
+      outcome: input.outcome ?? null,
+      author: input.authorId ?? null,
+      tag: input.tag ?? null,
+      machine: input.equipmentId ?? null,
+      booking: input.bookingId ?? null,
+      limit: input.limit,
+      offset: input.offset,
+    })
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -289,10 +293,9 @@ export function createExperimentService(
     { id: number; title: string; outcome: Outcome | null; status: Status; updated_at: string }
   >(
     `SELECT e.id, e.title, e.outcome, e.status, e.updated_at FROM experiments e
-     WHERE (@kind IS NULL OR EXISTS (SELECT 1 FROM experiment_equipment x JOIN equipment q ON q.id = x.equipment_id
-                                     WHERE x.experiment_id = e.id AND q.kind = @kind))
-       AND (@material IS NULL OR EXISTS (SELECT 1 FROM experiment_materials m WHERE m.experiment_id = e.id
-                                         AND m.name_key LIKE @material ESCAPE '\\'))
+     WHERE (@kind IS NULL OR e.id IN (SELECT x.experiment_id FROM equipment q JOIN experiment_equipment x ON x.equipment_id = q.id
+                                      WHERE q.kind = @kind))
+       AND (@material IS NULL OR e.id IN (SELECT experiment_id FROM experiment_materials WHERE name_key LIKE @material ESCAPE '\\'))
        AND (@outcomes IS NULL OR e.outcome IN (SELECT value FROM json_each(@outcomes)))
      ORDER BY e.updated_at DESC, e.id DESC LIMIT @limit`,
   )
