@@ -1198,7 +1198,12 @@ async function doorListInBrowser(centre: Centre, env: BrowserEnv): Promise<Brows
     }, coordinator.id)
     const page = await context.newPage()
     await page.goto(`${env.url}/?token=${env.token}#/symposia/${editionId}/registrations`)
-    await page.waitForFunction(() => (window as unknown as { __doorList?: number }).__doorList !== undefined, null, { timeout: 60_000 })
+    await page
+      .waitForFunction(() => (window as unknown as { __doorList?: number }).__doorList !== undefined, null, { timeout: 60_000 })
+      .catch(async (error: unknown) => {
+        const text = await page.evaluate(() => document.body.innerText.slice(0, 300))
+        throw new Error(`the door list did not show (${page.url()}): ${text}`, { cause: error })
+      })
     opens.push(await page.evaluate(() => (window as unknown as { __doorList: number }).__doorList))
     const times = await typeInDoorList(page, queries.slice(run * 4, run * 4 + 4))
     keystrokes.push(...times)
