@@ -43,13 +43,13 @@ function search(q: string, limit = 20, on: SearchIndex = index): SearchResult[] 
 const hits = (q: string, limit = 20) => search(q, limit).map((r) => `${r.kind}:${r.refId}`)
 
 describe('migrations 0070 and 0110', () => {
-  it('create the FTS5 table with folding and prefix indexes of 2 to 6 characters, and the document map', () => {
+  it('create the FTS5 table with folding and prefix indexes of 2 to 5 characters, and the document map', () => {
     expect(readUserVersion(db)).toBe(LATEST_SCHEMA_VERSION)
     expect(LATEST_SCHEMA_VERSION).toBeGreaterThanOrEqual(70)
     const sql = (name: string) => db.prepare<[string], { sql: string }>('SELECT sql FROM sqlite_schema WHERE name = ?').get(name)?.sql ?? ''
     expect(sql('search_index')).toMatch(/USING fts5/i)
     expect(sql('search_index')).toContain("tokenize = 'unicode61 remove_diacritics 2'")
-    expect(sql('search_index')).toContain("prefix = '2 3 4 5 6'")
+    expect(sql('search_index')).toContain("prefix = '2 3 4 5'")
     expect(sql('search_docs')).toMatch(/STRICT/)
     const columns = db
       .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('search_index')")
