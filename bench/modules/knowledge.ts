@@ -349,14 +349,13 @@ function rowsOf(db: Db, kind: 'experiment' | 'note', id: number): string {
       ...common,
     ].join('\n')
   }
-  const child = (table: string, columns: string) => all(`SELECT ${columns} FROM ${table} WHERE experiment_id = ? ORDER BY 1, 2`, id)
   return [
     all('SELECT title, content, outcome, status, author_id, version, created_at, updated_at FROM experiments WHERE id = ?', id),
-    child('experiment_parameters', 'position, name, name_key, value, value_number, unit'),
-    child('experiment_materials', 'position, name, name_key, size'),
-    child('experiment_equipment', 'equipment_id, 0'),
-    child('experiment_participants', 'person_id, role'),
-    child('experiment_bookings', 'booking_id, 0'),
+    all('SELECT position, name, name_key, value, value_number, unit FROM experiment_parameters WHERE experiment_id = ? ORDER BY 1, 2', id),
+    all('SELECT position, name, name_key, size FROM experiment_materials WHERE experiment_id = ? ORDER BY 1, 2', id),
+    all('SELECT equipment_id FROM experiment_equipment WHERE experiment_id = ? ORDER BY 1', id),
+    all('SELECT person_id, role FROM experiment_participants WHERE experiment_id = ? ORDER BY 1, 2', id),
+    all('SELECT booking_id FROM experiment_bookings WHERE experiment_id = ? ORDER BY 1', id),
     ...common,
   ].join('\n')
 }

@@ -678,13 +678,13 @@ function bulkWriter(db: Db, people: Map<number, PersonFacts>) {
 /** Every row the core wrote for one edition, ids replaced by their place in the edition, to compare twins. */
 function rowsOf(db: Db, editionId: number): string[] {
   const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Record<string, unknown>[]
-  const places = (table: string) =>
-    new Map(all(`SELECT id FROM ${table} WHERE edition_id = ? ORDER BY id`, editionId).map((r, i) => [r.id, i]))
-  const rooms = places('symposium_rooms')
-  const tracks = places('symposium_tracks')
-  const sessions = places('symposium_sessions')
-  const slots = places('symposium_slots')
-  const regs = places('symposium_registrations')
+  // Each id's place among its edition's rows, in order of creation.
+  const places = (sql: string) => new Map(all(sql, editionId).map((r, i) => [r.id, i]))
+  const rooms = places('SELECT id FROM symposium_rooms WHERE edition_id = ? ORDER BY id')
+  const tracks = places('SELECT id FROM symposium_tracks WHERE edition_id = ? ORDER BY id')
+  const sessions = places('SELECT id FROM symposium_sessions WHERE edition_id = ? ORDER BY id')
+  const slots = places('SELECT id FROM symposium_slots WHERE edition_id = ? ORDER BY id')
+  const regs = places('SELECT id FROM symposium_registrations WHERE edition_id = ? ORDER BY id')
   const mapped = (rows: Record<string, unknown>[], ids: Record<string, Map<unknown, number>>) =>
     rows.map((row) => JSON.stringify(Object.entries(row).map(([k, v]) => (ids[k] && v !== null ? `${k}#${ids[k].get(v)}` : v))))
   return [
