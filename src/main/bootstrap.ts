@@ -26,6 +26,12 @@ import { createSearchIndex } from './search/searchIndex'
 import { createExchangeHandlers } from './exchange/exchangeHandlers'
 import { createSymposiumModule } from './symposia/symposiaHandlers'
 import { createSymposiumExportHandlers } from './symposia/exports/symposiumExportHandlers'
+import type { CoreServices } from './coreServices'
+import { createPortfolioHandlers } from './portfolio/portfolioHandlers'
+import { createReportHandlers } from './reports/reportsHandlers'
+import { createDashboardHandlers } from './dashboard/dashboardHandlers'
+import { createPrivacyHandlers } from './privacy/privacyHandlers'
+import { createBackupHandlers } from './backup/backupHandlers'
 
 export interface WerkbankOptions {
   dataDir: string
@@ -74,6 +80,24 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
   const calendarExport = createCalendarExport(db, clock, bookings, { centre: () => settings.get().centreName, timeZone })
 
   const symposia = createSymposiumModule({ db, clock, timeZone, people, bookings, search })
+
+  const services: CoreServices = {
+    db,
+    clock,
+    log,
+    dataDir,
+    timeZone,
+    settings,
+    people,
+    equipment,
+    permits,
+    bookings,
+    attachments,
+    experiments,
+    notes,
+    search,
+    symposia,
+  }
 
   const demoServices = { db, clock, timeZone, attachments, people, equipment, permits, bookings }
 
@@ -133,6 +157,11 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     ...createExchangeHandlers({ db, clock, experiments, notes, equipment, people, bookings, attachments, centre: () => settings.get() }),
     ...symposia.handlers,
     ...createSymposiumExportHandlers({ db, clock, symposia, centre: () => settings.get() }),
+    ...createPortfolioHandlers(services),
+    ...createReportHandlers(services),
+    ...createDashboardHandlers(services),
+    ...createPrivacyHandlers(services),
+    ...createBackupHandlers(services),
   }
 
   if (options.demo && people.count() === 0) loadDemoCentre(demoServices)

@@ -2,7 +2,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import DashboardView from './views/DashboardView.vue'
 
-export const NAV_ROUTES = ['dashboard', 'equipment', 'experiments', 'knowledge', 'symposia', 'people', 'settings'] as const
+export const NAV_ROUTES = ['dashboard', 'equipment', 'experiments', 'knowledge', 'symposia', 'people', 'reports', 'settings'] as const
 export type NavRoute = (typeof NAV_ROUTES)[number]
 
 const routes: RouteRecordRaw[] = [
@@ -53,6 +53,15 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/search', name: 'search', component: () => import('./views/SearchView.vue') },
   { path: '/people', name: 'people', component: () => import('./views/PeopleView.vue') },
+  // Without an id: the signed-in person's own portfolio.
+  { path: '/portfolio', name: 'myPortfolio', component: () => import('./views/portfolio/PortfolioView.vue') },
+  {
+    path: '/people/:id(\\d+)/portfolio',
+    name: 'portfolio',
+    component: () => import('./views/portfolio/PortfolioView.vue'),
+    props: true,
+  },
+  { path: '/reports', name: 'reports', component: () => import('./views/reports/ReportsView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]

@@ -54,6 +54,11 @@ import { permit, permitGrantInput, permitListInput, permitRevokeInput } from './
 import { centreSettings, settingsUpdateInput } from './settings'
 import { symposiumMethods } from './symposia'
 import { symposiumExportMethods } from './symposiumExports'
+import { portfolioMethods } from './portfolio'
+import { reportMethods } from './reports'
+import { dashboardMethods } from './dashboard'
+import { privacyMethods } from './privacy'
+import { backupMethods } from './backup'
 
 const noInput = z.strictObject({}).optional()
 
@@ -139,6 +144,11 @@ export const contract = {
 
   ...symposiumMethods,
   ...symposiumExportMethods,
+  ...portfolioMethods,
+  ...reportMethods,
+  ...dashboardMethods,
+  ...privacyMethods,
+  ...backupMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

@@ -9,6 +9,11 @@ import symposiumProgramme from './modules/symposiumProgramme.en'
 import symposiumRegistrations from './modules/symposiumRegistrations.en'
 import symposiumExports, { reasons as symposiumExportReasons } from './modules/symposiumExports.en'
 import * as symposiaErrors from './modules/symposiaErrors.en'
+import portfolio, { reasons as portfolioReasons } from './modules/portfolio.en'
+import reports, { reasons as reportsReasons } from './modules/reports.en'
+import dashboardUi, { reasons as dashboardUiReasons } from './modules/dashboardUi.en'
+import privacy, { reasons as privacyReasons } from './modules/privacy.en'
+import backup, { reasons as backupReasons } from './modules/backup.en'
 import type { MessageSchema } from './nl'
 
 const en: MessageSchema = {
@@ -34,6 +39,7 @@ const en: MessageSchema = {
     knowledge: 'Knowledge',
     symposia: 'Symposia',
     people: 'People',
+    reports: 'Reports',
     settings: 'Settings',
   },
   roles: {
@@ -317,6 +323,11 @@ const en: MessageSchema = {
   symposiumProgramme,
   symposiumRegistrations,
   symposiumExports,
+  portfolio,
+  reports,
+  dashboardUi,
+  privacy,
+  backup,
   search: {
     title: 'Search',
     open: 'Search',
@@ -432,6 +443,11 @@ const en: MessageSchema = {
       ...exchangeReasons,
       ...symposiaErrors.reasons,
       ...symposiumExportReasons,
+      ...portfolioReasons,
+      ...reportsReasons,
+      ...dashboardUiReasons,
+      ...privacyReasons,
+      ...backupReasons,
       invalidInput: 'Some fields are not filled in correctly.',
       badEnvelope: 'The request was incomplete.',
       unknownMethod: 'This version of Werkbank does not have this function.',

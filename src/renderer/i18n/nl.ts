@@ -10,6 +10,11 @@ import symposiumProgramme from './modules/symposiumProgramme.nl'
 import symposiumRegistrations from './modules/symposiumRegistrations.nl'
 import symposiumExports, { reasons as symposiumExportReasons } from './modules/symposiumExports.nl'
 import * as symposiaErrors from './modules/symposiaErrors.nl'
+import portfolio, { reasons as portfolioReasons } from './modules/portfolio.nl'
+import reports, { reasons as reportsReasons } from './modules/reports.nl'
+import dashboardUi, { reasons as dashboardUiReasons } from './modules/dashboardUi.nl'
+import privacy, { reasons as privacyReasons } from './modules/privacy.nl'
+import backup, { reasons as backupReasons } from './modules/backup.nl'
 
 const nl = {
   app: {
@@ -34,6 +39,7 @@ const nl = {
     knowledge: 'Kennisbank',
     symposia: 'Symposia',
     people: 'Mensen',
+    reports: 'Rapportages',
     settings: 'Instellingen',
   },
   roles: {
@@ -317,6 +323,11 @@ const nl = {
   symposiumProgramme,
   symposiumRegistrations,
   symposiumExports,
+  portfolio,
+  reports,
+  dashboardUi,
+  privacy,
+  backup,
   search: {
     title: 'Zoeken',
     open: 'Zoeken',
@@ -432,6 +443,11 @@ const nl = {
       ...exchangeReasons,
       ...symposiaErrors.reasons,
       ...symposiumExportReasons,
+      ...portfolioReasons,
+      ...reportsReasons,
+      ...dashboardUiReasons,
+      ...privacyReasons,
+      ...backupReasons,
       invalidInput: 'Niet alle velden zijn goed ingevuld.',
       badEnvelope: 'Het verzoek was onvolledig.',
       unknownMethod: 'Deze functie bestaat niet in deze versie van Werkbank.',
