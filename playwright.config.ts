@@ -11,6 +11,8 @@ export const E2E_TOKEN = 'e2e-token-not-secret'
 // Overridable so two runs (say, two checkouts) can share a machine.
 const FRESH_PORT = Number(process.env.WERKBANK_E2E_PORT ?? 41731)
 const DEMO_PORT = FRESH_PORT + 1
+// Also overridable: a build in another folder (`electron-vite build --outDir out-x`) leaves `out/` alone.
+const BUILD_DIR = process.env.WERKBANK_E2E_OUT ?? 'out'
 
 // The config is evaluated again in every worker; the run id keeps their data folders the same.
 process.env.WERKBANK_E2E_RUN ??= `${Date.now()}-${process.pid}`
@@ -20,7 +22,7 @@ const executablePath = findChromium()
 if (!executablePath && !existsSync(chromium.executablePath())) throw new Error(NO_BROWSER_HELP)
 
 const server = (name: string, port: number, extra: string) => ({
-  command: `node out/main/web.js --data "${dataDir(name)}" --port ${port} ${extra}`,
+  command: `node ${BUILD_DIR}/main/web.js --data "${dataDir(name)}" --port ${port} ${extra}`,
   url: `http://127.0.0.1:${port}/`,
   env: { WERKBANK_TOKEN: E2E_TOKEN, WERKBANK_VALIDATE_OUTPUTS: '1' },
   reuseExistingServer: false,
