@@ -27,6 +27,8 @@ import { createExchangeHandlers } from './exchange/exchangeHandlers'
 import { createSymposiumModule } from './symposia/symposiaHandlers'
 import { createSymposiumExportHandlers } from './symposia/exports/symposiumExportHandlers'
 import type { CoreServices } from './coreServices'
+import { startBackupSchedule } from './backup/backupSchedule'
+import { startRetentionSchedule } from './privacy/retentionSchedule'
 import { createPortfolioHandlers } from './portfolio/portfolioHandlers'
 import { createReportHandlers } from './reports/reportsHandlers'
 import { createDashboardHandlers } from './dashboard/dashboardHandlers'
@@ -188,6 +190,8 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     validateOutputs: options.validateOutputs ?? process.env.WERKBANK_VALIDATE_OUTPUTS === '1',
   })
   log.info('opened', { dataDir, version })
+  // Work that runs while the core is open; each returns its stop function.
+  const stopBackgroundWork = [startBackupSchedule(services), startRetentionSchedule(services)]
 
   return {
     call,
@@ -196,6 +200,7 @@ export function openWerkbank(options: WerkbankOptions): WerkbankCore {
     db,
     log,
     close() {
+      for (const stop of stopBackgroundWork) stop()
       db.close()
     },
   }
