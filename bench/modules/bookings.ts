@@ -1,7 +1,6 @@
 // Bookings: ten years of history (bookingHistory.ts), and the operations the issue puts targets on:
 // creating a booking with every rule checked (and one refused as an overlap), loading one machine's
-// week, the whole centre's week, and the 91 days the renderer reloads after every change to find
-// pending approvals. Floors: the core's own SQL (copied below and checked against a trace of the
+// week and the whole centre's week. Floors: the core's own SQL (copied below and checked against a trace of the
 // real call) on a direct better-sqlite3 connection.
 import { BENCH_NOW, DAY_MS } from '../lib/clock'
 import { addDays, localDateOf, weekdayOf, ZONE } from '../lib/calendar'
@@ -203,12 +202,6 @@ function listOperations(centre: Centre): Operation[] {
     const to = toInstant(addDays(new Date(from + 12 * 3_600_000).toISOString().slice(0, 10), 7), '00:00', ZONE)
     return machine ? { from, to, equipmentIds: [random.pick(machines).id] } : { from, to }
   }
-  // What the renderer asks after every change (stores/bookings.ts, loadPendingApprovals).
-  const pending = (): Range => {
-    const now = centre.clock().getTime()
-    return { from: now - DAY_MS, to: now + 90 * DAY_MS }
-  }
-
   const operation = (name: string, title: string, iterations: number, range: () => Range, extra: Partial<Operation> = {}): Operation => ({
     name,
     title,
@@ -237,7 +230,6 @@ function listOperations(centre: Centre): Operation[] {
       floorSql: [LONGEST_OF_SQL, LIST_ONE_SQL],
     }),
     operation('bookings.list centre-week', 'centre-week, all machines (equipment calendar)', 300, () => week(false)),
-    operation('bookings.list pending', '91 days, all machines (pending approvals after each change)', 30, pending),
   ]
 }
 
