@@ -68,7 +68,7 @@ describe('opening a database', () => {
     openDatabase(file, { migrations: MIGRATIONS.slice(0, 1) }).close()
     openDatabase(file, { now: () => new Date('2026-01-02T03:04:05Z') }).close()
     const backups = readdirSync(join(file, '..', 'backups'))
-    expect(backups).toEqual([`before-migration-v${MIGRATIONS[0]!.version}-2026-01-02T03-04-05-000Z.sqlite`])
+    expect(backups).toEqual(['2026-01-02T03-04-05-000Z-pre-migration']) // docs/backup.md: a folder per backup
   })
 
   it('does not back up a brand-new file', () => {

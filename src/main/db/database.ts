@@ -2,7 +2,8 @@
 // backs up and migrates. Only the owning process (Electron main, or the browser-mode server) calls this.
 import Database from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
+import { makeBackupNow } from '../backup/backupStore'
 import { MIGRATIONS, type Migration } from './migrations'
 
 export type Db = Database.Database
@@ -25,8 +26,8 @@ export interface OpenDatabaseOptions {
   /** Path to a better-sqlite3 build for this runtime (Electron needs its own, see scripts/prepare-electron-native.mjs). */
   nativeBinding?: string
   migrations?: readonly Migration[]
-  /** Where the copy made before migrating goes; default: `backups/` next to the database. */
-  backupDir?: string
+  /** The data folder whose `backups/` gets the copy made before migrating; default: the database's folder. */
+  dataDir?: string
   now?: () => Date
 }
 
@@ -48,12 +49,16 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   const db = new Database(file, driverOptions)
   try {
     // WAL lets readers run beside the writer. synchronous=FULL syncs the WAL at every commit: an
-    // acknowledged booking or registration survives a power cut. Writes here are small, so the cost is low.
+    // acknowledged booking or registration survives a power cut, not only a crash of the process
+    // (which NORMAL would also survive). Writes here are small, so the cost is low. docs/backup.md.
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    migrate(db, file, migrations, options)
+    // Only an existing database with pending migrations is backed up first; a new file has nothing to keep.
+    migrate(db, migrations, (current) => {
+      if (current > 0) makeBackupNow(db, options.dataDir ?? dirname(file), 'pre-migration', options.now?.() ?? new Date())
+    })
     return db
   } catch (error) {
     db.close()
@@ -65,12 +70,13 @@ export function readUserVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number
 }
 
-function migrate(db: Db, file: string, migrations: readonly Migration[], options: OpenDatabaseOptions): void {
+/** Runs the migrations the database has not had yet; `beforeFirst` runs only when there are any. */
+export function migrate(db: Db, migrations: readonly Migration[], beforeFirst?: (current: number) => void): void {
   const current = readUserVersion(db)
   const pending = migrations.filter((m) => m.version > current)
   if (pending.length === 0) return
 
-  if (current > 0) backupBeforeMigrating(db, file, current, options)
+  beforeFirst?.(current)
 
   for (const migration of pending) {
     if (!Number.isInteger(migration.version) || migration.version <= 0) throw new Error(`Bad migration version ${migration.version}`)
@@ -80,12 +86,4 @@ function migrate(db: Db, file: string, migrations: readonly Migration[], options
       db.pragma(`user_version = ${migration.version}`)
     }).immediate()
   }
-}
-
-function backupBeforeMigrating(db: Db, file: string, version: number, options: OpenDatabaseOptions): void {
-  const dir = options.backupDir ?? join(dirname(file), 'backups')
-  mkdirSync(dir, { recursive: true })
-  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-')
-  // VACUUM INTO writes a consistent, compact copy in one synchronous step.
-  db.prepare('VACUUM INTO ?').run(join(dir, `before-migration-v${version}-${stamp}.sqlite`))
 }

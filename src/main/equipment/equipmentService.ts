@@ -156,5 +156,7 @@ export function createEquipmentService(db: Db, clock: Clock, index: Indexer = ()
     forBooking,
     /** Called in the booking transaction: keeps the overlap search bound true. */
     noteBlock: (id: number, minutes: number) => raiseLongest.run(Math.ceil(minutes), id, Math.ceil(minutes)),
+    /** After a restore (docs/backup.md): the same id and version may now hold other rules. */
+    forgetParsedRules: () => parsed.clear(),
   }
 }
