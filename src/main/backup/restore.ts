@@ -10,6 +10,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../db/migrati
 import { migrate, type Db } from '../db/database'
 import { AppError } from '../errors'
 
+// The candidate's schema name in the live connection is `restore_candidate`, written out in each statement.
 const CANDIDATE = 'restore_candidate'
 
 /** The tables a Werkbank database of this schema version has: those its migrations create and do not drop. */
@@ -46,7 +47,7 @@ export function attachAndCheck(db: Db, candidateFile: string): { schemaVersion: 
   if (header.toString('latin1') !== 'SQLite format 3\0') throw refuse('restoreNotSqlite', 'it is not an SQLite database')
 
   try {
-    db.prepare('ATTACH DATABASE ? AS ' + CANDIDATE).run(candidateFile)
+    db.prepare('ATTACH DATABASE ? AS restore_candidate').run(candidateFile)
   } catch {
     throw refuse('restoreCorrupt', 'the file is damaged')
   }
@@ -54,9 +55,9 @@ export function attachAndCheck(db: Db, candidateFile: string): { schemaVersion: 
     let schemaVersion: number
     let tables: string[]
     try {
-      schemaVersion = db.pragma(`${CANDIDATE}.user_version`, { simple: true }) as number
+      schemaVersion = db.pragma('restore_candidate.user_version', { simple: true }) as number
       tables = db
-        .prepare<[], { name: string }>(`SELECT name FROM ${CANDIDATE}.sqlite_schema WHERE type = 'table'`)
+        .prepare<[], { name: string }>("SELECT name FROM restore_candidate.sqlite_schema WHERE type = 'table'")
         .all()
         .map((r) => r.name.toLowerCase())
     } catch {
@@ -80,7 +81,7 @@ export function attachAndCheck(db: Db, candidateFile: string): { schemaVersion: 
     let integrity: string[]
     try {
       integrity = db
-        .prepare<[], { integrity_check: string }>(`PRAGMA ${CANDIDATE}.integrity_check(20)`)
+        .prepare<[], { integrity_check: string }>('PRAGMA restore_candidate.integrity_check(20)')
         .all()
         .map((r) => r.integrity_check)
     } catch {
@@ -90,7 +91,7 @@ export function attachAndCheck(db: Db, candidateFile: string): { schemaVersion: 
 
     let violations: number
     try {
-      violations = db.prepare(`PRAGMA ${CANDIDATE}.foreign_key_check`).all().length
+      violations = db.prepare('PRAGMA restore_candidate.foreign_key_check').all().length
     } catch {
       throw refuse('restoreCorrupt', 'the file is damaged')
     }
@@ -99,10 +100,10 @@ export function attachAndCheck(db: Db, candidateFile: string): { schemaVersion: 
 
     // The backup API into a WAL database needs equal page sizes; a file from elsewhere may differ.
     const pageSize = db.pragma('main.page_size', { simple: true }) as number
-    if (db.pragma(`${CANDIDATE}.page_size`, { simple: true }) !== pageSize) {
-      db.pragma(`${CANDIDATE}.journal_mode = DELETE`)
-      db.pragma(`${CANDIDATE}.page_size = ${pageSize}`)
-      db.exec(`VACUUM ${CANDIDATE}`)
+    if (db.pragma('restore_candidate.page_size', { simple: true }) !== pageSize) {
+      db.pragma('restore_candidate.journal_mode = DELETE')
+      db.pragma('restore_candidate.page_size = ' + Number(pageSize))
+      db.exec('VACUUM restore_candidate')
     }
     return { schemaVersion }
   } catch (error) {
@@ -112,7 +113,7 @@ export function attachAndCheck(db: Db, candidateFile: string): { schemaVersion: 
 }
 
 export function detachCandidate(db: Db): void {
-  db.exec(`DETACH DATABASE ${CANDIDATE}`)
+  db.exec('DETACH DATABASE restore_candidate')
 }
 
 /**
@@ -131,7 +132,7 @@ export async function copyOverLive(db: Db, liveFile: string, schemaVersion: numb
     const backup = db.backup.bind(db) as (file: string, options: { attached: string; progress: () => number }) => Promise<unknown>
     await backup(liveFile, { attached: CANDIDATE, progress: () => 0x7fffffff })
   } finally {
-    db.pragma(`busy_timeout = ${busyTimeout}`)
+    db.pragma('busy_timeout = ' + Number(busyTimeout))
     detachCandidate(db)
   }
   // An older backup is brought up to this version's schema, as opening it would have done.
