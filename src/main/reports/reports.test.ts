@@ -425,3 +425,34 @@ describe('report files', () => {
     ])
   })
 })
+
+describe('migration 0125', () => {
+  it('gives the report’s year-long reads indexes that hold everything they read', () => {
+    const core = openTestCore()
+    try {
+      const plan = (sql: string) =>
+        core.db
+          .prepare('EXPLAIN QUERY PLAN ' + sql)
+          .all({ start: 0, end: 1, now: 1 })
+          .map((r) => (r as { detail: string }).detail)
+          .join(' | ')
+      expect(
+        plan(
+          `SELECT b.equipment_id, b.person_id, b.status, COUNT(*), SUM(b.ends_at - b.starts_at), SUM(b.actual_minutes), SUM(b.checked_in_at)
+           FROM bookings b WHERE b.starts_at >= @start AND b.starts_at < @end AND b.kind <> 'maintenance' GROUP BY 1, 2, 3`,
+        ),
+      ).toContain('COVERING INDEX bookings_report')
+      expect(plan('SELECT status, outcome, author_id FROM experiments WHERE created_at >= @start AND created_at < @end')).toContain(
+        'COVERING INDEX experiments_created',
+      )
+      expect(plan('SELECT created_at FROM notes WHERE created_at >= @start AND created_at < @end')).toContain(
+        'COVERING INDEX notes_created',
+      )
+      expect(plan('SELECT reviewed_at FROM notes WHERE reviewed_at >= @start AND reviewed_at < @end')).toContain(
+        'COVERING INDEX notes_reviewed',
+      )
+    } finally {
+      core.cleanup()
+    }
+  })
+})
