@@ -3,6 +3,7 @@
 import { z } from 'zod'
 
 export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam'
+export const RETENTION_MONTHS_MAX = 120
 
 function isTimeZone(name: string): boolean {
   try {
@@ -19,6 +20,11 @@ export const centreSettings = z.strictObject({
     .string()
     .max(64)
     .refine(isTimeZone, { params: { reason: 'timeZone' } }),
+  /**
+   * Months after a symposium edition ended when external registrants' personal data is removed
+   * (docs/privacy.md, "Retention"); null: kept until someone erases it.
+   */
+  externalRetentionMonths: z.int().min(1).max(RETENTION_MONTHS_MAX).nullable(),
 })
 export type CentreSettings = z.infer<typeof centreSettings>
 

@@ -1,4 +1,4 @@
-// Centre-wide settings (name, time zone). Owns the `settings` table; values are stored as JSON.
+// Centre-wide settings (name, time zone, retention of external registrants' data). Owns the `settings` table; values are stored as JSON.
 import type { z } from 'zod'
 import { centreSettings, DEFAULT_TIME_ZONE, type CentreSettings, type settingsUpdateInput } from '../../shared/settings'
 import type { Db } from '../db/database'
@@ -6,7 +6,7 @@ import { writeTransaction } from '../db/writeTransaction'
 import type { Actor } from '../dispatcher'
 import { requireCoordinator } from '../permissions'
 
-const DEFAULTS: CentreSettings = { centreName: 'Kenniscentrum Werkbank', timeZone: DEFAULT_TIME_ZONE }
+const DEFAULTS: CentreSettings = { centreName: 'Kenniscentrum Werkbank', timeZone: DEFAULT_TIME_ZONE, externalRetentionMonths: null }
 
 export function createSettingsService(db: Db) {
   const selectAll = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
@@ -43,5 +43,7 @@ function pick(stored: Record<string, unknown>): Partial<CentreSettings> {
   const out: Partial<CentreSettings> = {}
   if (typeof stored.centreName === 'string') out.centreName = stored.centreName
   if (typeof stored.timeZone === 'string') out.timeZone = stored.timeZone
+  if (stored.externalRetentionMonths === null || typeof stored.externalRetentionMonths === 'number')
+    out.externalRetentionMonths = stored.externalRetentionMonths
   return out
 }
