@@ -48,6 +48,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       if (!parsed.success) {
         throw new AppError('VALIDATION', `Invalid input for ${method}`, { reason: 'invalidInput', issues: toFieldIssues(parsed.error) })
       }
+      const badText = findBadText(parsed.data, [])
+      if (badText) throw new AppError('VALIDATION', `Invalid input for ${method}`, { reason: 'invalidInput', issues: [badText] })
       const ctx: CallContext = { actor: actorId == null ? null : resolveActor(actorId) }
       const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown
       const value = await handler(parsed.data, ctx)
@@ -83,6 +85,36 @@ function readEnvelope(envelope: unknown): { input: unknown; actorId: number | nu
     throw new AppError('VALIDATION', 'actorId must be a positive integer', { reason: 'badEnvelope' })
   }
   return { input, actorId: (actorId as number | null | undefined) ?? null }
+}
+
+/**
+ * Text the database cannot keep as given: SQLite's length() and C strings end at U+0000 (a name
+ * "\u0000x" counts as empty and trips a CHECK), and an unpaired surrogate is silently stored as
+ * U+FFFD. Neither is ever typed by a person, so every string of every input is refused with them.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+export function findBadText(value: unknown, path: (string | number)[]): FieldIssue | null {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000') || LONE_SURROGATE.test(value)) {
+      return { path, code: 'invalid_format', message: 'Text with a NUL character or an unpaired surrogate', params: { format: 'text' } }
+    }
+    return null
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const issue = findBadText(value[i], [...path, i])
+      if (issue) return issue
+    }
+    return null
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const issue = findBadText(item, [...path, key])
+      if (issue) return issue
+    }
+  }
+  return null
 }
 
 const ISSUE_PARAMS = ['minimum', 'maximum', 'format', 'expected', 'origin'] as const

@@ -85,7 +85,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     } catch {
       return sendJson(res, 400, transportError('VALIDATION', 'badJson', 'Request body is not JSON'))
     }
-    sendJson(res, 200, await options.call(decodeURIComponent(method), envelope))
+    sendJson(res, 200, await options.call(decodeMethodName(method), envelope))
   }
 
   function handleAttachment(req: IncomingMessage, res: ServerResponse, hash: string) {
@@ -147,6 +147,15 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
   })
 }
 
+/** A malformed escape (`%E0%A4%A`) is just a name no method has: NOT_FOUND from the dispatcher, not a URIError. */
+function decodeMethodName(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
@@ -167,7 +176,14 @@ function transportError(code: 'FORBIDDEN' | 'VALIDATION' | 'INTERNAL', reason: s
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    // Refusals come before the body is read; left on a kept-alive connection, that body would be
+    // parsed as the start of the next request. Closing the connection after a refusal discards it.
+    ...(status === 200 ? {} : { Connection: 'close' }),
+  })
   res.end(JSON.stringify(body))
 }
 

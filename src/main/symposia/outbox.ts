@@ -125,6 +125,12 @@ export function createOutbox(db: Db, clock: Clock) {
   )
   const selectByEdition = db.prepare<[number], OutboxRow>('SELECT * FROM symposium_outbox WHERE edition_id = ? ORDER BY id DESC')
   const selectById = db.prepare<[number], OutboxRow>('SELECT * FROM symposium_outbox WHERE id = ?')
+  const editionExists = db.prepare<[number], number>('SELECT 1 FROM symposium_editions WHERE id = ?').pluck()
+
+  /** Templates belong to an edition: an unknown one is NOT_FOUND, not a foreign-key crash on save. */
+  function requireEdition(editionId: number) {
+    if (editionExists.get(editionId) === undefined) throw notFound('edition', editionId)
+  }
 
   const template = (editionId: number, kind: MessageKind, language: Language): Template =>
     selectTemplate.get(editionId, kind, language) ?? DEFAULT_TEMPLATES[kind][language]
@@ -152,6 +158,7 @@ export function createOutbox(db: Db, clock: Clock) {
 
   function templates(editionId: number, actor: Actor | null) {
     requireManager(actor)
+    requireEdition(editionId)
     return MESSAGE_KINDS.flatMap((kind) =>
       (['nl', 'en'] as const).map((language) => {
         const custom = selectTemplate.get(editionId, kind, language)
@@ -162,6 +169,7 @@ export function createOutbox(db: Db, clock: Clock) {
 
   const saveTemplate = writeTransaction(db, (input: z.output<typeof templateSaveInput>, actor: Actor | null) => {
     requireManager(actor)
+    requireEdition(input.editionId)
     db.prepare(
       `INSERT INTO symposium_message_templates (edition_id, kind, language, subject, body) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (edition_id, kind, language) DO UPDATE SET subject = excluded.subject, body = excluded.body`,
@@ -172,6 +180,7 @@ export function createOutbox(db: Db, clock: Clock) {
   /** Back to the standard text for one kind and language. */
   const resetTemplate = writeTransaction(db, (input: z.output<typeof templateResetInput>, actor: Actor | null) => {
     requireManager(actor)
+    requireEdition(input.editionId)
     db.prepare('DELETE FROM symposium_message_templates WHERE edition_id = ? AND kind = ? AND language = ?').run(
       input.editionId,
       input.kind,
