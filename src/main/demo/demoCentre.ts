@@ -28,6 +28,7 @@ import { createLinks } from '../knowledge/links'
 import { createNoteService } from '../knowledge/noteService'
 import { createRevisions } from '../knowledge/revisions'
 import { createSearchIndex } from '../search/searchIndex'
+import { addDemoPortfolios } from './demoPortfolio'
 import { addDemoSymposia } from './demoSymposia'
 
 export interface DemoServices {
@@ -64,6 +65,7 @@ export function loadDemoCentre(services: DemoServices): { people: number; equipm
     completeThePast(services)
     addKnowledge(services, everyone, machines)
     addDemoSymposia(services, everyone, seededRandom(11))
+    addDemoPortfolios(services, everyone)
     return { people: everyone.length, equipment: machines.length, bookings }
   })()
 }
