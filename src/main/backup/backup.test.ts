@@ -4,14 +4,14 @@
 import Database from 'better-sqlite3'
 import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BackupInfo } from '../../shared/backup'
 import { DEFAULT_BOOKING_RULES } from '../../shared/equipment'
 import { openDatabase } from '../db/database'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../db/migrations'
 import { makeTempDir, openTestCore, tableChecksum, type TestCore } from '../testing/testCore'
 import { backupDatabaseFile, listBackups } from './backupStore'
-import { runScheduledBackup } from './backupSchedule'
+import { CHECK_EVERY_MS, FIRST_CHECK_MS, runScheduledBackup } from './backupSchedule'
 import { expectedTables } from './restore'
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
@@ -293,5 +293,34 @@ describe('restore', () => {
     // The old file has nobody in it: the first profile is made again, and writing works.
     const first = await core.ok(null, 'people.create', { name: 'Eerste Coördinator', role: 'coordinator' })
     await core.ok(first.id, 'notes.create', { content: { title: 'Op het oude bestand', category: 'technique' } })
+  })
+})
+
+describe('the schedule', () => {
+  it('makes the day’s backup shortly after opening, then checks every hour', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] })
+    try {
+      const clock = { now: new Date('2026-03-02T08:00:00Z') }
+      const core = openTestCore({ clock: () => clock.now })
+      cores.push(core)
+      const count = () => listBackups(core.dataDir).length
+      vi.advanceTimersByTime(FIRST_CHECK_MS - 1000)
+      expect(count()).toBe(0)
+      vi.advanceTimersByTime(1000)
+      await vi.waitFor(() => expect(count()).toBe(1), { timeout: 5000 })
+      expect(listBackups(core.dataDir)[0]!.kind).toBe('weekly') // the first one ever
+      // An hour later, the same day: nothing due.
+      clock.now = new Date('2026-03-02T09:00:00Z')
+      vi.advanceTimersByTime(CHECK_EVERY_MS)
+      await new Promise((done) => setImmediate(done))
+      expect(count()).toBe(1)
+      // The next day: a daily one.
+      clock.now = new Date('2026-03-03T08:30:00Z')
+      vi.advanceTimersByTime(CHECK_EVERY_MS)
+      await vi.waitFor(() => expect(count()).toBe(2), { timeout: 5000 })
+      expect(listBackups(core.dataDir)[0]!.kind).toBe('daily')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
