@@ -16,6 +16,7 @@ export interface PortfolioLabels {
   period: string
   coaches: string
   none: string
+  total: string
   generated: (centre: string, when: string) => string
   hours: (minutes: number) => string
   roles: Record<Role, string>
@@ -98,6 +99,7 @@ const nl: PortfolioLabels = {
   period: 'Periode',
   coaches: 'Leercoaches',
   none: 'Niets vastgelegd.',
+  total: 'Totaal',
   generated: (centre, when) => `${centre} · gemaakt op ${when}`,
   hours: (m) => `${Math.floor(m / 60)} u ${String(m % 60).padStart(2, '0')} min`,
   roles: { coordinator: 'Coördinator', teacher: 'Docent', student: 'Student', freelancer: 'Zzp-vakman', guest: 'Gast' },
@@ -190,6 +192,7 @@ const en: PortfolioLabels = {
   period: 'Period',
   coaches: 'Learning coaches',
   none: 'Nothing recorded.',
+  total: 'Total',
   generated: (centre, when) => `${centre} · made on ${when}`,
   hours: (m) => `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`,
   roles: { coordinator: 'Coordinator', teacher: 'Teacher', student: 'Student', freelancer: 'Freelance craftsperson', guest: 'Guest' },

@@ -44,34 +44,29 @@ export async function portfolioPdf(p: Portfolio, ctx: PortfolioDocumentContext):
     ].filter(([, v]) => v !== '') as [string, string][],
   )
 
+  // Years as columns and the measures as rows: the labels keep their room however many years there
+  // are, and a committee reads a year down one column. Six years per table, newest first.
   pdf.heading(L.sections.totals, 2)
   if (p.years.length === 0) pdf.paragraph(L.none)
-  else
+  for (let i = 0; i < p.years.length; i += 6) {
+    const years = p.years.slice(i, i + 6)
+    const row = (label: string, value: (y: (typeof years)[number]) => string) => [label, ...years.map(value)]
     pdf.table(
+      [{ header: '', weight: 3 }, ...years.map((y) => ({ header: String(y.year), weight: 1.3, align: 'right' as const }))],
       [
-        { header: L.totals.year, weight: 0.8 },
-        { header: L.totals.machineHours, weight: 1.6, align: 'right' },
-        { header: L.totals.sessions, weight: 1, align: 'right' },
-        { header: L.totals.trainings, weight: 1.1, align: 'right' },
-        { header: L.totals.experiments, weight: 1.2, align: 'right' },
-        { header: L.totals.notes, weight: 1.6, align: 'right' },
-        { header: L.totals.talks, weight: 1.1, align: 'right' },
-        { header: L.totals.symposiumHours, weight: 1.6, align: 'right' },
-        { header: L.totals.goalsAchieved, weight: 1.1, align: 'right' },
+        row(L.totals.machineHours, (y) => hours(y.machineMinutes)),
+        row(L.totals.sessions, (y) => String(y.machineSessions)),
+        row(L.totals.trainings, (y) => String(y.trainings)),
+        row(L.totals.experiments, (y) => String(y.experiments)),
+        row(L.totals.notes, (y) => `${y.notesWritten}/${y.notesReviewed}`),
+        row(L.totals.talks, (y) => String(y.talks)),
+        row(L.totals.symposiumHours, (y) => hours(y.symposiumMinutes)),
+        row(L.totals.goalsAchieved, (y) => String(y.goalsAchieved)),
+        row(L.totals.reflections, (y) => String(y.reflections)),
       ],
-      p.years.map((y) => [
-        String(y.year),
-        hours(y.machineMinutes),
-        String(y.machineSessions),
-        String(y.trainings),
-        String(y.experiments),
-        `${y.notesWritten}/${y.notesReviewed}`,
-        String(y.talks),
-        hours(y.symposiumMinutes),
-        String(y.goalsAchieved),
-      ]),
-      { size: 8 },
+      { size: 9 },
     )
+  }
 
   section(L.sections.machineHours, p.machineHours.length, () => {
     pdf.paragraph(L.machineHoursNote, { style: 'italic', size: 9 })
@@ -85,7 +80,7 @@ export async function portfolioPdf(p: Portfolio, ctx: PortfolioDocumentContext):
       [
         ...p.machineHours.map((m) => [`${m.name} (${L.kinds[m.kind]})`, String(m.sessions), hours(m.minutes), hours(m.bookedMinutes)]),
         [
-          '',
+          L.total,
           String(p.machineHours.reduce((s, m) => s + m.sessions, 0)),
           hours(p.machineHours.reduce((s, m) => s + m.minutes, 0)),
           hours(p.machineHours.reduce((s, m) => s + m.bookedMinutes, 0)),
