@@ -83,26 +83,6 @@ const en: MessageSchema = {
     demoLoaded: 'The demo centre is loaded. Pick a profile.',
     newProfileHint: 'A coordinator or teacher creates profiles for others. Ask at the front desk.',
   },
-  dashboard: {
-    title: 'Dashboard',
-    greeting: {
-      morning: 'Good morning, {name}',
-      afternoon: 'Good afternoon, {name}',
-      evening: 'Good evening, {name}',
-    },
-    intro: 'Today at {centre}.',
-    peopleTitle: 'People at the centre',
-    peopleTotal: 'no active people | 1 active person | {n} active people',
-    peopleLink: 'Go to people',
-    comingTitle: 'What will be here',
-    comingBody: 'The dashboard will show what is happening at the centre today:',
-    comingPoints: {
-      now: 'who is working at which machine now, and what is booked next',
-      approvals: 'requests waiting for approval and permits expiring this month',
-      recent: 'the latest experiments and knowledge notes',
-      symposium: 'upcoming symposium deadlines',
-    },
-  },
   modules: {
     experiments: {
       title: 'Experiments',

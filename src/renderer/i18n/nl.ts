@@ -83,26 +83,6 @@ const nl = {
     demoLoaded: 'Het voorbeeldcentrum is geladen. Kies een profiel.',
     newProfileHint: 'Een coördinator of docent maakt profielen aan voor anderen. Vraag het bij de balie.',
   },
-  dashboard: {
-    title: 'Overzicht',
-    greeting: {
-      morning: 'Goedemorgen, {name}',
-      afternoon: 'Goedemiddag, {name}',
-      evening: 'Goedenavond, {name}',
-    },
-    intro: 'Vandaag in {centre}.',
-    peopleTitle: 'Mensen in het centrum',
-    peopleTotal: 'geen actieve mensen | 1 actief persoon | {n} actieve mensen',
-    peopleLink: 'Naar mensen',
-    comingTitle: 'Wat hier komt',
-    comingBody: 'Het overzicht laat straks zien wat er vandaag in het centrum gebeurt:',
-    comingPoints: {
-      now: 'wie er nu aan welke machine werkt en wat er daarna gepland staat',
-      approvals: 'aanvragen die op goedkeuring wachten en bevoegdheden die deze maand verlopen',
-      recent: 'de nieuwste experimenten en kennisnotities',
-      symposium: 'komende deadlines van het symposium',
-    },
-  },
   modules: {
     experiments: {
       title: 'Experimenten',
