@@ -1,4 +1,61 @@
 // English texts of the privacy screens; error reasons go in `reasons`.
-export const reasons = {}
+export const reasons = {
+  exportOthers: 'Only a coordinator may export someone else’s data.',
+  eraseSelf: 'You cannot erase your own profile; ask another coordinator.',
+  eraseConfirmName: 'The typed name is not this person’s name. Nothing was erased.',
+  alreadyErased: 'This person was erased already.',
+}
 
-export default {}
+export default {
+  export: 'Export data',
+  exporting: 'Exporting…',
+  exported: '{file} was downloaded.',
+  erase: 'Erase person…',
+  erased: 'Erased. In lists and statistics this person is now called "{placeholder}".',
+  dialog: {
+    title: 'Erase {name}',
+    intro: 'Erasing is final and cannot be undone. Export the data first if the person asked for it.',
+    steps: {
+      person: 'Name, e-mail address, trade and organisation are removed; the profile gets a neutral name and is deactivated.',
+      registrations: 'Symposium registrations and messages to this person are anonymised.',
+      portfolio: 'Goals, reflections and comments in the portfolio are emptied.',
+      statistics: 'Bookings, experiments and registrations still count: the role is kept, so reports do not change.',
+      log: 'The erasure is logged without name or e-mail address.',
+    },
+    textsLegend: 'Texts this person wrote (experiments, notes, submissions, reviews, feedback)',
+    keep: 'Keep the texts',
+    keepHint: 'They stay, with the neutral name as their author.',
+    remove: 'Remove the texts',
+    removeHint: 'Titles and texts are emptied, earlier versions too; structure, numbers and links stay.',
+    typeName: 'Type the name to confirm: {name}',
+    cancel: 'Cancel',
+    confirm: 'Erase for good',
+    erasing: 'Erasing…',
+  },
+  settings: {
+    title: 'Privacy',
+    intro: 'External symposium visitors’ personal data is removed automatically after a retention period. Their registrations still count.',
+    coordinatorOnly: 'Only coordinators manage the privacy settings.',
+    enabled: 'Remove external visitors’ data automatically',
+    months: 'Months after the last day of the symposium',
+    monthsHint: 'From 1 to 120. Checked daily and at start.',
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Retention period saved.',
+    apply: 'Apply now',
+    applying: 'Applying…',
+    applied: 'Nothing to remove. | Removed the data of 1 registration. | Removed the data of {n} registrations.',
+  },
+  log: {
+    title: 'Log of erasures and retention',
+    empty: 'Nothing erased yet.',
+    when: 'When',
+    what: 'What',
+    who: 'By',
+    schedule: 'Automatic',
+    profile: 'Profile {id}',
+    erasure: 'Person {id} erased ({role})',
+    retention: '{n} external registration(s) removed (period {months} months)',
+    texts: { keep: 'texts kept', remove: 'texts removed' },
+  },
+}

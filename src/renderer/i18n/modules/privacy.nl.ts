@@ -1,4 +1,62 @@
 // Dutch texts of the privacy screens; error reasons go in `reasons`.
-export const reasons = {}
+export const reasons = {
+  exportOthers: 'Alleen een coördinator mag de gegevens van iemand anders exporteren.',
+  eraseSelf: 'Je kunt je eigen profiel niet wissen; vraag een andere coördinator.',
+  eraseConfirmName: 'De getypte naam is niet de naam van deze persoon. Er is niets gewist.',
+  alreadyErased: 'Deze persoon is al gewist.',
+}
 
-export default {}
+export default {
+  export: 'Gegevens exporteren',
+  exporting: 'Exporteren…',
+  exported: '{file} is gedownload.',
+  erase: 'Persoon wissen…',
+  erased: 'Gewist. In overzichten en statistieken heet deze persoon nu "{placeholder}".',
+  dialog: {
+    title: '{name} wissen',
+    intro: 'Wissen is definitief en kan niet ongedaan worden gemaakt. Exporteer eerst de gegevens als de persoon daarom vraagt.',
+    steps: {
+      person: 'Naam, e-mailadres, vak en organisatie worden verwijderd; het profiel krijgt een neutrale naam en wordt gedeactiveerd.',
+      registrations: 'Symposiumaanmeldingen en berichten aan deze persoon worden geanonimiseerd.',
+      portfolio: 'Doelen, reflecties en opmerkingen in het portfolio worden leeggemaakt.',
+      statistics: 'Reserveringen, experimenten en aanmeldingen blijven meetellen: de rol blijft bewaard, dus rapporten veranderen niet.',
+      log: 'Het wissen wordt vastgelegd zonder naam of e-mailadres.',
+    },
+    textsLegend: 'Teksten die deze persoon schreef (experimenten, notities, inzendingen, reviews, feedback)',
+    keep: 'Teksten bewaren',
+    keepHint: 'Ze blijven staan, met de neutrale naam als auteur.',
+    remove: 'Teksten verwijderen',
+    removeHint: 'Titels en teksten worden leeggemaakt, ook in eerdere versies; structuur, getallen en koppelingen blijven.',
+    typeName: 'Typ ter bevestiging de naam: {name}',
+    cancel: 'Annuleren',
+    confirm: 'Definitief wissen',
+    erasing: 'Wissen…',
+  },
+  settings: {
+    title: 'Privacy',
+    intro:
+      'Persoonsgegevens van externe symposiumbezoekers worden na een bewaartermijn automatisch verwijderd. Aanmeldingen blijven meetellen.',
+    coordinatorOnly: 'Alleen coördinatoren beheren de privacy-instellingen.',
+    enabled: 'Gegevens van externe bezoekers automatisch verwijderen',
+    months: 'Maanden na de laatste dag van het symposium',
+    monthsHint: 'Van 1 tot 120. Dagelijks en bij het starten gecontroleerd.',
+    save: 'Opslaan',
+    saving: 'Opslaan…',
+    saved: 'Bewaartermijn opgeslagen.',
+    apply: 'Nu toepassen',
+    applying: 'Toepassen…',
+    applied: 'Geen gegevens te verwijderen. | Gegevens van 1 aanmelding verwijderd. | Gegevens van {n} aanmeldingen verwijderd.',
+  },
+  log: {
+    title: 'Logboek wissen en bewaartermijn',
+    empty: 'Nog niets gewist.',
+    when: 'Wanneer',
+    what: 'Wat',
+    who: 'Door',
+    schedule: 'Automatisch',
+    profile: 'Profiel {id}',
+    erasure: 'Persoon {id} gewist ({role})',
+    retention: '{n} externe aanmelding(en) verwijderd (termijn {months} maanden)',
+    texts: { keep: 'teksten bewaard', remove: 'teksten verwijderd' },
+  },
+}
