@@ -199,6 +199,32 @@ describe('restore', () => {
     await core.ok(c, 'notes.create', { content: { title: 'Nog steeds schrijfbaar', category: 'technique' } })
   })
 
+  it('lets only a coordinator restore or delete', async () => {
+    const { core, student, backup, file } = await withBackup()
+    const before = tableChecksum(core.db)
+    for (const [method, input] of [
+      ['backup.restore', { id: backup.id }],
+      ['backup.restoreUpload', { filename: 'x.sqlite', data: readFileSync(file).toString('base64') }],
+      ['backup.delete', { id: backup.id }],
+    ] as const) {
+      expect(await core.as(student.id, method, input as never)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    expect(tableChecksum(core.db)).toBe(before)
+    expect(listBackups(core.dataDir)).toHaveLength(1)
+  })
+
+  it('deletes a backup by its id, and nothing outside the backups folder', async () => {
+    const { core, c, backup } = await withBackup()
+    expect(await core.as(c, 'backup.delete', { id: '../attachments' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await core.as(c, 'backup.delete', { id: '2020-01-01T00-00-00-000Z-manual' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    await core.ok(c, 'backup.delete', { id: backup.id })
+    expect(listBackups(core.dataDir)).toEqual([])
+    expect(existsSync(join(core.dataDir, 'attachments'))).toBe(true)
+  })
+
   it('refuses a damaged backup from the list too', async () => {
     const { core, c, file, backup } = await withBackup()
     const size = statSync(file).size

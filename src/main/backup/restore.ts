@@ -28,8 +28,9 @@ export function expectedTables(version: number, migrations: readonly Migration[]
   return [...tables].sort()
 }
 
-const refuse = (reason: string, message: string, params: Record<string, string | number> = {}) =>
-  new AppError('VALIDATION', `This file cannot be restored: ${message}. Nothing has been changed.`, { reason, ...params })
+// The reason is written as `{ reason: '…' }` at each call, where the i18n test finds it.
+const refuse = (details: { reason: string }, message: string, params: Record<string, string | number> = {}) =>
+  new AppError('VALIDATION', `This file cannot be restored: ${message}. Nothing has been changed.`, { ...details, ...params })
 
 /**
  * Attaches the candidate (a copy in a work folder, never the user's own file) and checks it; throws
@@ -44,12 +45,12 @@ export function attachAndCheck(db: Db, candidateFile: string): { schemaVersion: 
   } finally {
     closeSync(fd)
   }
-  if (header.toString('latin1') !== 'SQLite format 3\0') throw refuse('restoreNotSqlite', 'it is not an SQLite database')
+  if (header.toString('latin1') !== 'SQLite format 3\0') throw refuse({ reason: 'restoreNotSqlite' }, 'it is not an SQLite database')
 
   try {
     db.prepare('ATTACH DATABASE ? AS restore_candidate').run(candidateFile)
   } catch {
-    throw refuse('restoreCorrupt', 'the file is damaged')
+    throw refuse({ reason: 'restoreCorrupt' }, 'the file is damaged')
   }
   try {
     let schemaVersion: number
@@ -61,11 +62,11 @@ export function attachAndCheck(db: Db, candidateFile: string): { schemaVersion: 
         .all()
         .map((r) => r.name.toLowerCase())
     } catch {
-      throw refuse('restoreCorrupt', 'the file is damaged')
+      throw refuse({ reason: 'restoreCorrupt' }, 'the file is damaged')
     }
     if (schemaVersion > LATEST_SCHEMA_VERSION) {
       throw refuse(
-        'restoreTooNew',
+        { reason: 'restoreTooNew' },
         `it was made by a newer Werkbank (schema ${schemaVersion}, this version knows up to ${LATEST_SCHEMA_VERSION})`,
         {
           found: schemaVersion,
@@ -75,7 +76,7 @@ export function attachAndCheck(db: Db, candidateFile: string): { schemaVersion: 
     }
     const missing = expectedTables(schemaVersion).filter((t) => !tables.includes(t))
     if (schemaVersion <= 0 || !MIGRATIONS.some((m) => m.version === schemaVersion) || missing.length > 0) {
-      throw refuse('restoreNotWerkbank', 'it is not a Werkbank database')
+      throw refuse({ reason: 'restoreNotWerkbank' }, 'it is not a Werkbank database')
     }
 
     let integrity: string[]
@@ -87,16 +88,16 @@ export function attachAndCheck(db: Db, candidateFile: string): { schemaVersion: 
     } catch {
       integrity = ['unreadable']
     }
-    if (integrity.length !== 1 || integrity[0] !== 'ok') throw refuse('restoreCorrupt', 'the file is damaged')
+    if (integrity.length !== 1 || integrity[0] !== 'ok') throw refuse({ reason: 'restoreCorrupt' }, 'the file is damaged')
 
     let violations: number
     try {
       violations = db.prepare('PRAGMA restore_candidate.foreign_key_check').all().length
     } catch {
-      throw refuse('restoreCorrupt', 'the file is damaged')
+      throw refuse({ reason: 'restoreCorrupt' }, 'the file is damaged')
     }
     if (violations > 0)
-      throw refuse('restoreForeignKeys', `${violations} records refer to records that are not there`, { count: violations })
+      throw refuse({ reason: 'restoreForeignKeys' }, `${violations} records refer to records that are not there`, { count: violations })
 
     // The backup API into a WAL database needs equal page sizes; a file from elsewhere may differ.
     const pageSize = db.pragma('main.page_size', { simple: true }) as number
