@@ -305,6 +305,14 @@ describe('restore', () => {
     const restored = await core.ok(c, 'equipment.get', { id: laser.id })
     expect(restored.version).toBe(laser.version)
     expect(restored.rules.slotMinutes).toBe(30)
+    // The uploaded file was in rollback-journal mode; the live database stays in WAL, with a sound file after reopening.
+    expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal')
+    core.close()
+    const reopened = openTestCore({ dataDir: core.dataDir })
+    cores.push(reopened)
+    expect(reopened.db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect((await reopened.ok(c, 'equipment.get', { id: laser.id })).rules.slotMinutes).toBe(30)
   })
 
   it('migrates an older backup to this schema', async () => {
