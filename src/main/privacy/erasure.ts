@@ -81,7 +81,8 @@ export function createErasure(services: CoreServices) {
     const registrations = s.registrationsOf.all({ id: person.id, email: person.email })
     const emails = [...new Set([person.email, ...registrations.map((r) => r.email)].filter((e): e is string => !!e))]
     const names = [...new Set([person.name, ...registrations.map((r) => r.name)])]
-    const editionIds = [...new Set(registrations.map((r) => r.edition_id))]
+    // Editions where they registered or speak: messages to them by name only are sought there.
+    const editionIds = [...new Set([...registrations.map((r) => r.edition_id), ...s.speakerEditions.all(person.id).map((r) => r.id)])]
 
     s.erasePerson.run({ id: person.id, name: placeholder, now, actor: actor.id })
     services.search.remove('person', person.id)
@@ -224,6 +225,10 @@ function statements(db: Db) {
       `UPDATE symposium_registrations SET name = @name, email = NULL, organisation = NULL, dietary = '',
          anonymised_at = coalesce(anonymised_at, @now)
        WHERE person_id = @id OR (@email IS NOT NULL AND email = @email)`,
+    ),
+    speakerEditions: db.prepare<[number], { id: number }>(
+      `SELECT DISTINCT s.edition_id AS id FROM symposium_submission_speakers sp
+       JOIN symposium_submissions s ON s.id = sp.submission_id WHERE sp.person_id = ?`,
     ),
     // Messages keep their kind and dates (how many went out); who they went to and what they said go.
     anonymiseMessagesByEmail: db.prepare(

@@ -9,7 +9,7 @@ import { DATABASE_FILE } from '../bootstrap'
 import type { Db } from '../db/database'
 import { at } from '../testing/fixtures'
 import { openSymposiumCentre, type SymposiumCentre } from '../testing/symposiumFixtures'
-import { tableChecksum } from '../testing/testCore'
+import { openTestCore, tableChecksum } from '../testing/testCore'
 import { addMonths, retentionCutoff } from './retention'
 
 let centre: SymposiumCentre
@@ -460,5 +460,54 @@ describe('retention', () => {
       })
     }
     expect(tableChecksum(core.db)).toBe(before)
+  })
+})
+
+describe('retention schedule and migration 0130', () => {
+  it('runs when the core opens, logged without an actor', async () => {
+    const { core, coordinator, edition } = centre
+    await core.ok(coordinator.id, 'registrations.register', {
+      editionId: edition.id,
+      attendee: { name: 'Externe Wietske', email: 'wietske@elders.test', role: 'external', organisation: null },
+    })
+    await core.ok(coordinator.id, 'settings.update', { externalRetentionMonths: 1 })
+    const dataDir = core.dataDir
+    core.close()
+
+    // A month and a few days after the edition's last day (17 April), the centre opens again.
+    const later = openTestCore({ dataDir, clock: () => new Date('2026-05-20T08:00:00Z') })
+    try {
+      const regs = later.db.prepare<[], { name: string; email: string | null; anonymised_at: string | null }>(
+        "SELECT name, email, anonymised_at FROM symposium_registrations WHERE role = 'external'",
+      )
+      expect(regs.all()).toEqual([{ name: '—', email: null, anonymised_at: '2026-05-20T08:00:00.000Z' }])
+      const log = await later.ok(coordinator.id, 'privacy.log', {})
+      expect(log[0]).toMatchObject({ kind: 'retention', actorId: null, counts: { registrations: 1 } })
+    } finally {
+      // The fixture's cleanup then closes the first core once more (a no-op) and removes the folder.
+      later.close()
+    }
+  })
+
+  it('adds the erasure columns empty to existing rows and keeps the log free of names by its shape', () => {
+    const { core } = centre
+    const columns = (table: string) => core.db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table)
+    expect(columns('people').map((c) => c.name)).toContain('erased_at')
+    expect(columns('symposium_registrations').map((c) => c.name)).toContain('anonymised_at')
+    expect(columns('privacy_log').map((c) => c.name)).toEqual([
+      'id',
+      'kind',
+      'at',
+      'actor_id',
+      'person_id',
+      'person_role',
+      'texts',
+      'counts',
+    ])
+    expect(core.db.prepare('SELECT count(*) AS n FROM people WHERE erased_at IS NOT NULL').get()).toEqual({ n: 0 })
+    // An erasure always names whose record; a retention run never does.
+    const insert = core.db.prepare("INSERT INTO privacy_log (kind, at, person_id, counts) VALUES (?, '2026-01-01T00:00:00Z', ?, '{}')")
+    expect(() => insert.run('erasure', null)).toThrow(/CHECK/)
+    expect(() => insert.run('retention', freek.id)).toThrow(/CHECK/)
   })
 })
