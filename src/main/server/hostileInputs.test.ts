@@ -10,13 +10,18 @@
 // Calls that happen to be valid may succeed and change the centre; the next calls then start from
 // that state, as in real use. The seed is fixed so a run is repeatable; WERKBANK_FC_SEED and
 // WERKBANK_FC_RUNS override it (a failure prints the seed, the method and the input).
+import { existsSync, readdirSync } from 'node:fs'
 import { request, Agent } from 'node:http'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import type { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, type Method } from '../../shared/contract'
 import { openTestCore, tableChecksum, type TestCore } from '../testing/testCore'
-import { startHttpServer, type RunningServer } from './httpServer'
+import { MAX_BODY_BYTES, startHttpServer, type RunningServer } from './httpServer'
+import { NOTE_BODY_MAX } from '../../shared/notes'
+import { ATTACHMENT_MAX_BYTES } from '../../shared/attachments'
+import type { FieldIssue } from '../../shared/result'
 
 const SEED = Number(process.env.WERKBANK_FC_SEED ?? 20261128)
 const RUNS = Number(process.env.WERKBANK_FC_RUNS ?? 16)
@@ -540,6 +545,69 @@ describe('the transport under attack', () => {
     expect(tableChecksum(core.db)).toBe(knownChecksum)
     // Still answering.
     expect(JSON.parse((await post('people.countByRole', '{"input":{}}')).body)).toMatchObject({ ok: true })
+  })
+})
+
+describe('size limits, each with a clear error', () => {
+  const coordinator = () => actorsFor()[0]!.id
+  const call = async (method: string, input: unknown) => {
+    const reply = await post(method, JSON.stringify({ input, actorId: coordinator() }))
+    expect(reply.status).toBe(200)
+    return JSON.parse(reply.body) as {
+      ok: boolean
+      value?: unknown
+      error?: { code: string; details: { reason?: string; issues?: FieldIssue[] } }
+    }
+  }
+
+  it('a note body: 200,000 characters are kept, one more is VALIDATION too_big naming the field and the maximum', async () => {
+    const content = (body: string) => ({ content: { title: 'Grens', category: 'technique', body, tags: [] } })
+    const atLimit = await call('notes.create', content('é'.repeat(NOTE_BODY_MAX)))
+    expect(atLimit.ok).toBe(true)
+    const before = tableChecksum(core.db)
+    const over = await call('notes.create', content('é'.repeat(NOTE_BODY_MAX + 1)))
+    expect(over).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        details: { issues: [{ path: ['content', 'body'], code: 'too_big', params: { maximum: NOTE_BODY_MAX } }] },
+      },
+    })
+    expect(tableChecksum(core.db)).toBe(before)
+    knownChecksum = before
+    knownChanges = totalChanges()
+  })
+
+  it('an attachment one byte over 10 MiB, sent over HTTP: VALIDATION, and no file written', async () => {
+    const files = () =>
+      existsSync(join(core.dataDir, 'attachments')) ? readdirSync(join(core.dataDir, 'attachments'), { recursive: true }).length : 0
+    const before = { tables: tableChecksum(core.db), files: files() }
+    const over = await call('attachments.upload', {
+      name: 'groot.txt',
+      mediaType: 'text/plain',
+      dataBase64: Buffer.alloc(ATTACHMENT_MAX_BYTES + 1, 0x41).toString('base64'),
+    })
+    expect(over).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect({ tables: tableChecksum(core.db), files: files() }).toEqual(before)
+  })
+
+  it('every upload limit of the contract fits in the transport’s body limit, so each gets its own error, not a bare 413', () => {
+    // The largest string any method accepts, plus room for the envelope, must pass the transport;
+    // otherwise the .eln import's "over 64 MiB" or a backup's limit would never be reached over HTTP.
+    const largest = (schema: z.ZodType): number => {
+      const def = defOf(schema)
+      const own = (def.checks ?? []).map((c) => c._zod.def).find((c) => c.check === 'max_length')?.maximum ?? 0
+      const children = [
+        ...Object.values(def.shape ?? {}),
+        ...(def.options ?? []),
+        ...[def.innerType, def.element, def.in, def.out].filter((x): x is z.ZodType => x !== undefined),
+      ]
+      return Math.max(def.type === 'string' ? own : 0, ...children.map(largest))
+    }
+    const limits = methods.map((m) => [m, largest(contract[m].input as z.ZodType)] as const).filter(([, max]) => max > 1_000_000)
+    expect(limits.map(([m]) => m)).toEqual(expect.arrayContaining(['attachments.upload', 'exchange.elnImport']))
+    // 4 KiB: the envelope, a file name and the JSON punctuation around the one big string.
+    for (const [method, max] of limits) expect(max + 4 * 1024, method).toBeLessThanOrEqual(MAX_BODY_BYTES)
   })
 })
 
