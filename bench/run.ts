@@ -32,6 +32,10 @@ import { scaleOf, type Centre, type Scale } from './lib/types'
 import { MODULES } from './modules'
 import { peopleState } from './modules/people'
 
+// A scheduled backup of a half-gigabyte centre in the middle of a timing would measure the backup.
+// Set before any core opens; the server processes and Chromium's server inherit it.
+process.env.WERKBANK_BACKUP_SCHEDULE = 'off'
+
 const here = dirname(fileURLToPath(import.meta.url))
 const projectRoot = resolve(here, '../..')
 

@@ -5,7 +5,15 @@ import type { BenchModule } from '../lib/types'
 import { bookingsModule } from './bookings'
 import { equipmentModule } from './equipment'
 import { knowledgeModule } from './knowledge'
+import { learningModule } from './learning'
 import { peopleModule } from './people'
 import { symposiaModule } from './symposia'
 
-export const MODULES: readonly BenchModule[] = [peopleModule, equipmentModule, bookingsModule, knowledgeModule, symposiaModule]
+export const MODULES: readonly BenchModule[] = [
+  peopleModule,
+  equipmentModule,
+  bookingsModule,
+  knowledgeModule,
+  symposiaModule,
+  learningModule,
+]
