@@ -384,6 +384,10 @@ async function attack(method: string, body: string | Buffer, describeInput: () =
     if (/handler is not a function/.test(cause ?? '')) throw new Unwired()
     throw new Error(`HTTP ${reply.status} ${parsed.error?.code ?? ''} ${parsed.error?.message ?? ''} for ${where()}\n  cause: ${cause}`)
   }
+  if (parsed.ok) {
+    const unsafe = unsafeFilenames((parsed as { value?: unknown }).value)
+    if (unsafe.length) throw new Error(`unsafe file name ${JSON.stringify(unsafe[0])} offered for download by ${where()}`)
+  }
   const changes = totalChanges()
   if (changes !== knownChanges) {
     const now = tableChecksum(core.db)
@@ -396,6 +400,22 @@ async function attack(method: string, body: string | Buffer, describeInput: () =
     knownChanges = changes
   }
   return { status: reply.status, ok: parsed.ok, code: parsed.error?.code, reason: parsed.error?.details?.reason }
+}
+
+// A file name offered for download is written to disk by the browser or the desktop shell: no
+// folders, no control or bidi characters (`\u202Egnp.exe` shows as "exe.png"), no leading dot.
+const UNSAFE_FILENAME = /[/\\\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]|^\.|^$/
+
+function unsafeFilenames(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(unsafeFilenames)
+  if (value === null || typeof value !== 'object') return []
+  return Object.entries(value).flatMap(([key, item]) =>
+    key === 'filename' && typeof item === 'string'
+      ? UNSAFE_FILENAME.test(item) || item.length > 255
+        ? [item]
+        : []
+      : unsafeFilenames(item),
+  )
 }
 
 /** A module still being built has no handler yet for this method: reported, not failed. */
@@ -608,6 +628,52 @@ describe('size limits, each with a clear error', () => {
     expect(limits.map(([m]) => m)).toEqual(expect.arrayContaining(['attachments.upload', 'exchange.elnImport']))
     // 4 KiB: the envelope, a file name and the JSON punctuation around the one big string.
     for (const [method, max] of limits) expect(max + 4 * 1024, method).toBeLessThanOrEqual(MAX_BODY_BYTES)
+  })
+})
+
+describe('files', () => {
+  const TITLES = [
+    '../../../etc/passwd',
+    '..\\..\\boot.ini',
+    '/etc/shadow',
+    '\u202Egnp.exe',
+    '.bashrc',
+    'CON',
+    'a/b\\c:d*e?f"g<h>i|j',
+    '  ',
+    'x'.repeat(200),
+  ]
+
+  it('names a download after a record without folders, control or bidi characters, or a leading dot', async () => {
+    const author = actorsFor()[0]!.id
+    for (const title of TITLES.filter((t) => t.trim())) {
+      const experiment = await core.ok(author, 'experiments.create', { content: { title, question: 'q' } } as never)
+      const note = await core.ok(author, 'notes.create', { content: { title, category: 'technique', body: 'b', tags: [] } })
+      const files = [
+        await core.ok(author, 'exchange.experimentMarkdown', { id: experiment.id, language: 'nl' }),
+        await core.ok(author, 'exchange.experimentPdf', { id: experiment.id, language: 'en' }),
+        await core.ok(author, 'exchange.noteMarkdown', { id: note.id, language: 'nl' }),
+        await core.ok(author, 'exchange.notePdf', { id: note.id, language: 'nl' }),
+        await core.ok(author, 'exchange.elnExport', { ids: [experiment.id], language: 'nl' }),
+      ]
+      for (const file of files) expect(unsafeFilenames(file), `${JSON.stringify(title)} → ${file.filename}`).toEqual([])
+    }
+    knownChecksum = tableChecksum(core.db)
+    knownChanges = totalChanges()
+  })
+
+  it('keeps an attachment’s own name as a label only: the file is stored under its hash, inside the data folder', async () => {
+    const author = actorsFor()[0]!.id
+    const data = Buffer.from('gewone tekst\n')
+    for (const name of ['../../../escaped.txt', '/tmp/absolute.txt', 'C:\\Windows\\x.txt', 'link -> /etc/passwd']) {
+      const stored = await core.ok(author, 'attachments.upload', { name, mediaType: 'text/plain', dataBase64: data.toString('base64') })
+      expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/)
+    }
+    const all = readdirSync(core.dataDir, { recursive: true }).map(String)
+    expect(all.filter((path) => /escaped|absolute|Windows|passwd/.test(path))).toEqual([])
+    expect(existsSync(join(core.dataDir, '..', 'escaped.txt'))).toBe(false)
+    knownChecksum = tableChecksum(core.db)
+    knownChanges = totalChanges()
   })
 })
 
