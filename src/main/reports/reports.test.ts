@@ -5,6 +5,7 @@ import { JSDOM } from 'jsdom'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { toInstant } from '../../shared/calendarTime'
 import { DEFAULT_BOOKING_RULES, type BookingRules } from '../../shared/equipment'
+import { experimentContent } from '../../shared/experiments'
 import type { ReportPeriod, UsageReport } from '../../shared/reports'
 import { openTestCore, tableChecksum, type TestCore } from '../testing/testCore'
 
@@ -108,13 +109,23 @@ async function openCentre(): Promise<Centre> {
   booking(printer, student1, '2025-05-01 00:00', '2025-05-01 01:00', 'no_show')
 
   const insertExperiment = db.prepare(
-    `INSERT INTO experiments (title, content, outcome, status, author_id, created_at, updated_at) VALUES (?, '{}', ?, ?, ?, ?, ?)`,
+    `INSERT INTO experiments (title, content, outcome, status, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   )
   const experimentParticipant = db.prepare(
     "INSERT INTO experiment_participants (experiment_id, person_id, role) VALUES (?, ?, 'participant')",
   )
   const experiment = (author: number, createdAt: string, status: string, outcome: string | null, withIds: number[] = []) => {
-    const id = Number(insertExperiment.run('Proef', outcome, status, author, createdAt, createdAt).lastInsertRowid)
+    const id = Number(
+      insertExperiment.run(
+        'Proef',
+        JSON.stringify(experimentContent.parse({ title: 'Proef', outcome })),
+        outcome,
+        status,
+        author,
+        createdAt,
+        createdAt,
+      ).lastInsertRowid,
+    )
     for (const p of withIds) experimentParticipant.run(id, p)
   }
   experiment(student1, '2025-03-20T10:00:00.000Z', 'completed', 'worked', [freelancer])
@@ -264,13 +275,17 @@ describe('usage report', () => {
     ])
   })
 
-  it('holds no names or addresses, and keeps every figure when a person is erased', async () => {
+  it('holds no names or addresses, and keeps every figure when people are erased', async () => {
     const text = JSON.stringify(report)
     for (const word of ['Daan', 'Gerrit', 'example.org', 'Naam']) expect(text).not.toContain(word)
-    centre.core.db.prepare("UPDATE people SET name = 'Verwijderd', email = NULL WHERE id = ?").run(centre.ids.student1)
-    centre.core.db
-      .prepare("UPDATE symposium_registrations SET name = 'Verwijderd', email = NULL WHERE person_id = ?")
-      .run(centre.ids.student1)
+    // Erased through the privacy module, texts and all: the student and the freelancer who worked together.
+    const { coordinator, student1, freelancer } = centre.ids
+    for (const [personId, confirmName] of [
+      [student1, 'Daan Student'],
+      [freelancer, 'Gerrit Zzp'],
+    ] as const) {
+      await centre.core.ok(coordinator, 'privacy.erasePerson', { personId, confirmName, texts: 'remove', language: 'nl' })
+    }
     const after = await centre.core.ok(centre.ids.teacher, 'reports.usage', { period: MARCH_APRIL })
     expect({ ...after, generatedAt: '' }).toEqual({ ...report, generatedAt: '' })
   })
