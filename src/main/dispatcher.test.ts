@@ -107,7 +107,7 @@ describe('settings', () => {
       error: { code: 'FORBIDDEN', details: { reason: 'coordinatorOnly' } },
     })
     const saved = await core.ok(1, 'settings.update', { centreName: '  Werkplaats Noord ', timeZone: 'Europe/Brussels' })
-    expect(saved).toEqual({ centreName: 'Werkplaats Noord', timeZone: 'Europe/Brussels' })
+    expect(saved).toEqual({ centreName: 'Werkplaats Noord', timeZone: 'Europe/Brussels', externalRetentionMonths: null })
     expect(await core.ok(null, 'settings.get', {})).toEqual(saved)
   })
 })
