@@ -75,6 +75,11 @@ test('a freelancer sees hours that match their check-ins, adds a goal and a refl
   await page.getByTestId('portfolio-reflection-add').click()
   await expect(page.getByTestId('portfolio-reflection').first()).toContainText(reflection)
   await expect(page.getByTestId('portfolio-reflection').first()).toContainText(`Over: ${goal}`)
+  // The person edits their own reflection (saved with the version it started from).
+  await page.getByTestId('portfolio-reflection').first().getByRole('button', { name: 'Bewerken' }).click()
+  await page.getByLabel('Reflectie', { exact: true }).fill(`${reflection} Volgende keer 0,6 mm.`)
+  await page.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(page.getByTestId('portfolio-reflection').first()).toContainText('Volgende keer 0,6 mm.')
   await expectAccessible(page, 'portfolio goals and reflections')
   await screenshot(page, 'portfolio-journal-1280')
 
