@@ -49,12 +49,11 @@ export function createBackupHandlers(services: CoreServices): Pick<Handlers, key
           throw error
         }
         await copyOverLive(db, db.name, schemaVersion)
-        // Caches that outlive a call: equipment rules per id and version, and the centre settings
-        // (an empty update is how the settings service re-reads them).
+        // Caches that outlive a call: equipment rules per id and version, and the centre settings.
         services.equipment.forgetParsedRules()
-        services.settings.update({}, actor)
+        services.settings.forgetCache()
         const removed = applyRetention(dataDir)
-        log.info('restored', { schemaVersion, safetyBackup: safetyBackup.id, removed })
+        log.info('restored', { by: actor.id, schemaVersion, safetyBackup: safetyBackup.id, removed })
         return { safetyBackup, schemaVersion: readUserVersion(db), missingAttachments: countMissingAttachments(db, attachmentsDir) }
       } finally {
         rmSync(work, { recursive: true, force: true })

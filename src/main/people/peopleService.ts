@@ -31,6 +31,8 @@ interface PersonRow {
   created_at: string
   updated_at: string
   created_by: number | null
+  /** Set by an erasure (privacy): the profile is a placeholder that keeps statistics, never a person again. */
+  erased_at: string | null
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>
@@ -54,6 +56,11 @@ export function createPeopleService(db: Db, clock: Clock, index: Indexer = () =>
   function indexed(person: Person): Person {
     index(personDocument(person))
     return person
+  }
+
+  // Editing or reactivating an erased profile would put a person back on data that was made anonymous.
+  function refuseErased(row: PersonRow) {
+    if (row.erased_at) throw new AppError('RULE', 'This profile was erased and cannot be changed', { reason: 'personErased' })
   }
 
   function getRow(id: number): PersonRow {
@@ -102,6 +109,7 @@ export function createPeopleService(db: Db, clock: Clock, index: Indexer = () =>
   const update = writeTransaction(db, (input: UpdateInput, actor: Actor | null): Person => {
     requireActor(actor)
     const row = getRow(input.id)
+    refuseErased(row)
     const next = {
       name: input.name ?? row.name,
       email: input.email === undefined ? row.email : input.email,
@@ -124,6 +132,7 @@ export function createPeopleService(db: Db, clock: Clock, index: Indexer = () =>
   const setActive = writeTransaction(db, (input: SetActiveInput, actor: Actor | null): Person => {
     requireCoordinator(actor)
     const row = getRow(input.id)
+    refuseErased(row)
     if (row.version !== input.version) throw stale('person', row.id, row.version)
     if (!input.active && row.role === 'coordinator') assertAnotherCoordinator(row.id)
     write(row, { ...row, active: input.active ? 1 : 0 }, input.version, actor)

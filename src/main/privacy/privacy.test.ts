@@ -335,6 +335,19 @@ describe('erasure', () => {
     expect(await core.ok(coordinator.id, 'search.query', { q: 'author:vergeetmij eerste', limit: 5 })).toEqual([])
   })
 
+  it('leaves a profile that can be neither edited nor reactivated, changing nothing when tried', async () => {
+    const { core, coordinator } = centre
+    await erase('keep')
+    const erased = await core.ok(coordinator.id, 'people.get', { id: freek.id })
+    const before = tableChecksum(core.db)
+    const tries = [
+      await core.as(coordinator.id, 'people.setActive', { id: freek.id, version: erased.version, active: true }),
+      await core.as(coordinator.id, 'people.update', { id: freek.id, version: erased.version, name: FREEK.name, email: FREEK.email }),
+    ]
+    for (const result of tries) expect(result).toMatchObject({ ok: false, error: { code: 'RULE', details: { reason: 'personErased' } } })
+    expect(tableChecksum(core.db)).toBe(before)
+  })
+
   it('is logged without personal data', async () => {
     const { core, coordinator } = centre
     await erase('remove')

@@ -36,7 +36,14 @@ export function createSettingsService(db: Db) {
     return get()
   })
 
-  return { get, update }
+  return {
+    get,
+    update,
+    /** After the database file was replaced underneath (a restore): read again on the next get. */
+    forgetCache() {
+      cached = null
+    },
+  }
 }
 
 function pick(stored: Record<string, unknown>): Partial<CentreSettings> {

@@ -1,5 +1,6 @@
 // English texts of the privacy screens; error reasons go in `reasons`.
 export const reasons = {
+  personErased: 'This profile was erased and can no longer be changed or reactivated.',
   exportOthers: 'Only a coordinator may export someone else’s data.',
   eraseSelf: 'You cannot erase your own profile; ask another coordinator.',
   eraseConfirmName: 'The typed name is not this person’s name. Nothing was erased.',

@@ -1,5 +1,6 @@
 // Dutch texts of the privacy screens; error reasons go in `reasons`.
 export const reasons = {
+  personErased: 'Dit profiel is gewist en kan niet meer worden gewijzigd of geactiveerd.',
   exportOthers: 'Alleen een coördinator mag de gegevens van iemand anders exporteren.',
   eraseSelf: 'Je kunt je eigen profiel niet wissen; vraag een andere coördinator.',
   eraseConfirmName: 'De getypte naam is niet de naam van deze persoon. Er is niets gewist.',
