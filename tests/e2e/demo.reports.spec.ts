@@ -70,6 +70,17 @@ test('this year’s report on screen and on paper, and in English', async ({ pag
   await expect(page.getByTestId('section-usage').getByRole('heading', { level: 2, name: 'Use per machine per month' })).toBeVisible()
   await expect(page.getByTestId('table-usage').locator('thead')).toContainText('Students (h)')
   await expect(page.locator('main')).not.toContainText(/Gebruik|Studenten|Niet verschenen|Periode|Afdrukken/)
+
+  // Dates of one's own: a period that ends before it starts is refused in words, a good one shown.
+  await page.getByTestId('preset-range').click()
+  await page.getByTestId('period-from').fill('2025-03-02')
+  await page.getByTestId('period-to').fill('2025-03-01')
+  await page.getByTestId('period-apply').click()
+  await expect(page.getByTestId('error-alert')).toContainText('The period ends (2025-03-01) before it starts (2025-03-02).')
+  await page.getByTestId('period-to').fill('2025-03-31')
+  await page.getByTestId('period-apply').click()
+  await expect(page.getByTestId('report-period')).toContainText(/March 2, 2025|2 March 2025/)
+  await expect(page.getByTestId('error-alert')).toHaveCount(0)
   await expectAccessible(page, 'the reports screen in English')
 })
 
