@@ -17,11 +17,10 @@ let core: TestCore
 let coordinator: number
 
 beforeAll(async () => {
+  // How long loading the demo takes is reported, not asserted: timings belong in `npm run bench`.
   const started = performance.now()
   core = openTestCore({ demo: true })
-  const ms = Math.round(performance.now() - started)
-  console.log(`openWerkbank({ demo: true }) took ${ms} ms`)
-  expect(ms).toBeLessThan(5_000)
+  console.log(`openWerkbank({ demo: true }) took ${Math.round(performance.now() - started)} ms`)
   coordinator = (await core.ok(null, 'people.list', { role: 'coordinator', limit: 1 })).items[0]!.id
 })
 afterAll(() => core.cleanup())
