@@ -447,6 +447,18 @@ export function createBookingService({ db, clock, equipment, permits, timeZone }
     const person = bookingPerson(input.kind, input.personId, actor)
     const machine = equipment.forBooking(input.equipmentId)
     const zone = timeZone()
+    // The contract's local time allows "24:00" (the end of an opening day); a series starts and ends
+    // within its day, so here it is a field error rather than a RangeError from toInstant.
+    for (const field of ['from', 'to'] as const) {
+      if (input[field] === '24:00') {
+        throw new AppError('VALIDATION', `A series ${field} time must be 00:00-23:59`, {
+          reason: 'invalidInput',
+          issues: [
+            { path: [field], code: 'invalid_format', message: 'Expected HH:MM between 00:00 and 23:59', params: { format: 'time' } },
+          ],
+        })
+      }
+    }
     const firstStart = toInstant(input.date, input.from, zone)
     const firstEnd = toInstant(input.date, input.to, zone)
     if (firstEnd <= firstStart) throw new AppError('RULE', 'A booking must end after it starts', { reason: 'endBeforeStart' })

@@ -712,6 +712,25 @@ describe('bugs these attacks found (each a plain regression test)', () => {
     expect(fine.name).toBe('Anna \u{1F9EA} \u{10348}')
   })
 
+  it('a booking series from or to "24:00" (allowed by the shared local-time schema): VALIDATION on that field, not a RangeError INTERNAL', async () => {
+    const coordinator = actorsFor()[0]!.id
+    const before = tableChecksum(core.db)
+    const series = { equipmentId: 1, kind: 'use', date: '2026-12-18', rule: { freq: 'daily', interval: 1, count: 2 } } as const
+    for (const method of ['bookings.previewSeries', 'bookings.createSeries'] as const) {
+      for (const [from, to, field] of [
+        ['24:00', '16:35', 'from'],
+        ['10:00', '24:00', 'to'],
+      ] as const) {
+        const result = await core.as(coordinator, method, { ...series, from, to })
+        expect(result, `${method} ${from}-${to}`).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION', details: { issues: [{ path: [field] }] } },
+        })
+      }
+    }
+    expect(tableChecksum(core.db)).toBe(before)
+  })
+
   it('the transport: refusals close the connection, so an unread body cannot become the next request', async () => {
     // Without Connection: close, the PUT's body stayed on the kept-alive socket and the next request failed.
     const put = await send('/api/people.list', { method: 'PUT', headers: JSON_HEADERS, body: '{"input":{}}' })
