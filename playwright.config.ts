@@ -11,6 +11,7 @@ export const E2E_TOKEN = 'e2e-token-not-secret'
 // Overridable so two runs (say, two checkouts) can share a machine.
 const FRESH_PORT = Number(process.env.WERKBANK_E2E_PORT ?? 41731)
 const DEMO_PORT = FRESH_PORT + 1
+const DEMO_B_PORT = FRESH_PORT + 2
 // Also overridable: a build in another folder (`electron-vite build --outDir out-x`) leaves `out/` alone.
 const BUILD_DIR = process.env.WERKBANK_E2E_OUT ?? 'out'
 
@@ -30,11 +31,17 @@ const server = (name: string, port: number, extra: string) => ({
   timeout: 30_000,
 })
 
+// The demo specs of the second lane, chosen so both lanes take about as long.
+const DEMO_LANE_B = /demo\.(shell|symposium|symposiumExports|xss|reports|privacy)\.spec\.ts$/
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: process.env.WERKBANK_E2E_PORT ? `test-results/e2e-${FRESH_PORT}` : 'test-results/e2e',
   fullyParallel: false,
-  workers: 1,
+  // Three lanes, each a project with one worker and its own server: the fresh centre's specs build
+  // on each other in file order, and the demo specs are split over two demo servers (each its own
+  // copy of the demo centre) so two run side by side on a two-core machine.
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   // A test walks several screens with an axe scan each; on a shared, busy machine 30 s was tight.
@@ -48,8 +55,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'fresh', testMatch: /fresh\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${FRESH_PORT}` } },
-    { name: 'demo', testMatch: /demo\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    { name: 'fresh', testMatch: /fresh\..*spec\.ts/, workers: 1, use: { baseURL: `http://127.0.0.1:${FRESH_PORT}` } },
+    { name: 'demo', testMatch: /demo\..*spec\.ts/, testIgnore: DEMO_LANE_B, workers: 1, use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    { name: 'demo-b', testMatch: DEMO_LANE_B, workers: 1, use: { baseURL: `http://127.0.0.1:${DEMO_B_PORT}` } },
   ],
-  webServer: [server('fresh', FRESH_PORT, ''), server('demo', DEMO_PORT, '--demo')],
+  webServer: [server('fresh', FRESH_PORT, ''), server('demo', DEMO_PORT, '--demo'), server('demo-b', DEMO_B_PORT, '--demo')],
 })

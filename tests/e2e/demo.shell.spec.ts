@@ -10,6 +10,8 @@ const SCREENS = [
   { path: '/#/knowledge', heading: 'Kennisbank', name: 'knowledge' },
   { path: '/#/symposia', heading: 'Symposia', name: 'symposia' },
   { path: '/#/people', heading: 'Mensen', name: 'people' },
+  { path: '/#/portfolio', heading: 'Mijn leerportfolio', name: 'portfolio' },
+  { path: '/#/reports', heading: 'Rapportages', name: 'reports' },
   { path: '/#/settings', heading: 'Instellingen', name: 'settings' },
 ]
 
@@ -93,8 +95,11 @@ test('the English interface is complete on every screen', async ({ page }) => {
   await page.goto('/#/settings')
   await page.getByLabel('Taal van Werkbank').selectOption('en')
   for (const [path, heading] of [
+    ['/#/', /^Good (morning|afternoon|evening), Marieke$/],
     ['/#/equipment', 'Equipment & bookings'],
     ['/#/people', 'People'],
+    ['/#/portfolio', 'My learning portfolio'],
+    ['/#/reports', 'Reports'],
     ['/#/settings', 'Settings'],
   ] as const) {
     await page.goto(path)
