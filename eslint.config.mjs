@@ -20,7 +20,7 @@ const NODE = { group: nodeBuiltins, message: 'No Node built-ins here: this code 
 const DATABASE = { group: ['better-sqlite3'], message: 'Only the core touches the database.' }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'demo-data/**', 'bench/data/**'] },
+  { ignores: ['out/**', 'out-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'demo-data/**', 'bench/data/**'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {

@@ -141,7 +141,7 @@ export function createPeopleService(db: Db, clock: Clock, index: Indexer = () =>
 
   function write(
     row: PersonRow,
-    next: Omit<PersonRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'created_by'>,
+    next: Omit<PersonRow, 'id' | 'version' | 'created_at' | 'updated_at' | 'created_by' | 'erased_at'>,
     version: number,
     actor: Actor,
   ) {
