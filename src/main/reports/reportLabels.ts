@@ -1,7 +1,8 @@
 // The words in exported report files (CSV headers, sheet names), in the language asked for: the
-// files are made by the core, which has no vue-i18n. The screen has its own texts in
-// src/renderer/i18n/modules/reports.*.ts.
+// files are made by the core, which has no vue-i18n. The tables' words are shared with the screen
+// (src/shared/reportLabels.ts); file and sheet names are the files' own.
 import type { ExportLanguage } from '../../shared/exchange'
+import { REPORT_TABLE_LABELS } from '../../shared/reportLabels'
 import type { ReportTable, ReportTableLabels } from '../../shared/reports'
 
 export interface ReportFileLabels extends ReportTableLabels {
@@ -13,14 +14,7 @@ export interface ReportFileLabels extends ReportTableLabels {
 
 export const REPORT_LABELS: Record<ExportLanguage, ReportFileLabels> = {
   nl: {
-    tables: {
-      usage: 'Gebruik per machine per maand',
-      noShows: 'Niet verschenen',
-      coCreation: 'Samen gemaakt: studenten en zzp’ers',
-      outcomes: 'Experimenten naar uitkomst',
-      knowledge: 'Groei van kennis',
-      symposia: 'Symposiumbezoek naar rol',
-    },
+    ...REPORT_TABLE_LABELS.nl,
     sheets: {
       usage: 'Gebruik',
       noShows: 'Niet verschenen',
@@ -38,51 +32,9 @@ export const REPORT_LABELS: Record<ExportLanguage, ReportFileLabels> = {
       symposia: 'symposium',
     },
     report: 'rapportage',
-    roles: { student: 'Studenten', teacher: 'Docenten en coördinatoren', freelancer: 'Zzp’ers', guest: 'Gasten' },
-    attendanceRoles: { student: 'studenten', teacher: 'docenten', freelancer: 'zzp’ers', external: 'externen' },
-    outcomes: {
-      worked: 'Gelukt',
-      partly: 'Deels gelukt',
-      failed: 'Mislukt',
-      inconclusive: 'Geen conclusie',
-      noOutcome: 'Afgerond zonder uitkomst',
-      running: 'Loopt nog',
-      draft: 'Concept',
-    },
-    machine: 'Machine',
-    month: 'Maand',
-    wholePeriod: 'Hele periode',
-    allMachines: 'Alle machines',
-    total: 'Totaal',
-    openHours: 'Openingsuren',
-    share: 'Aandeel',
-    due: 'Boekingen die plaats hadden moeten vinden',
-    noShows: 'Niet verschenen',
-    noShowRate: 'Percentage niet verschenen',
-    bookingsHeld: 'Boekingen gebruikt',
-    bookingsTogether: 'waarvan studenten en zzp’ers samen',
-    experimentsStarted: 'Experimenten begonnen',
-    experimentsTogether: 'waarvan studenten en zzp’ers samen',
-    outcome: 'Uitkomst',
-    experiments: 'Experimenten',
-    notesWritten: 'Notities geschreven',
-    notesReviewed: 'Notities beoordeeld',
-    edition: 'Editie',
-    startsOn: 'Begindatum',
-    checkedIn: 'Aangemeld bij de deur',
-    registered: 'Ingeschreven',
-    attendance: 'Opkomst',
-    hoursSuffix: '(uur)',
   },
   en: {
-    tables: {
-      usage: 'Use per machine per month',
-      noShows: 'No-shows',
-      coCreation: 'Co-creation: students and freelancers',
-      outcomes: 'Experiments by outcome',
-      knowledge: 'Knowledge growth',
-      symposia: 'Symposium attendance by role',
-    },
+    ...REPORT_TABLE_LABELS.en,
     sheets: {
       usage: 'Use',
       noShows: 'No-shows',
@@ -100,40 +52,5 @@ export const REPORT_LABELS: Record<ExportLanguage, ReportFileLabels> = {
       symposia: 'symposium',
     },
     report: 'report',
-    roles: { student: 'Students', teacher: 'Teachers and coordinators', freelancer: 'Freelancers', guest: 'Guests' },
-    attendanceRoles: { student: 'students', teacher: 'teachers', freelancer: 'freelancers', external: 'externals' },
-    outcomes: {
-      worked: 'Worked',
-      partly: 'Partly worked',
-      failed: 'Failed',
-      inconclusive: 'Inconclusive',
-      noOutcome: 'Completed without outcome',
-      running: 'Still running',
-      draft: 'Draft',
-    },
-    machine: 'Machine',
-    month: 'Month',
-    wholePeriod: 'Whole period',
-    allMachines: 'All machines',
-    total: 'Total',
-    openHours: 'Opening hours',
-    share: 'Share',
-    due: 'Bookings due',
-    noShows: 'No-shows',
-    noShowRate: 'No-show rate',
-    bookingsHeld: 'Bookings used',
-    bookingsTogether: 'of which students and freelancers together',
-    experimentsStarted: 'Experiments started',
-    experimentsTogether: 'of which students and freelancers together',
-    outcome: 'Outcome',
-    experiments: 'Experiments',
-    notesWritten: 'Notes written',
-    notesReviewed: 'Notes reviewed',
-    edition: 'Edition',
-    startsOn: 'Starts on',
-    checkedIn: 'Checked in',
-    registered: 'Registered',
-    attendance: 'Attendance',
-    hoursSuffix: '(h)',
   },
 }

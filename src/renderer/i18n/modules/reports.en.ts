@@ -1,4 +1,6 @@
 // English texts of the reports screens; error reasons go in `reasons`.
+import { REPORT_TABLE_LABELS } from '../../../shared/reportLabels'
+
 export const reasons = {
   periodOrder: 'The period ends ({to}) before it starts ({from}).',
   periodTooLong: 'A report covers at most {max} days; this period has {days}.',
@@ -52,49 +54,5 @@ export default {
     symposia:
       'Editions that started in the period. Registered: holding a seat (not waitlisted). Checked in: at the door on at least one day.',
   },
-  table: {
-    tables: {
-      usage: 'Use per machine per month',
-      noShows: 'No-shows',
-      coCreation: 'Co-creation: students and freelancers',
-      outcomes: 'Experiments by outcome',
-      knowledge: 'Knowledge growth',
-      symposia: 'Symposium attendance by role',
-    },
-    roles: { student: 'Students', teacher: 'Teachers and coordinators', freelancer: 'Freelancers', guest: 'Guests' },
-    attendanceRoles: { student: 'students', teacher: 'teachers', freelancer: 'freelancers', external: 'externals' },
-    outcomes: {
-      worked: 'Worked',
-      partly: 'Partly worked',
-      failed: 'Failed',
-      inconclusive: 'Inconclusive',
-      noOutcome: 'Completed without outcome',
-      running: 'Still running',
-      draft: 'Draft',
-    },
-    machine: 'Machine',
-    month: 'Month',
-    wholePeriod: 'Whole period',
-    allMachines: 'All machines',
-    total: 'Total',
-    openHours: 'Opening hours',
-    share: 'Share',
-    due: 'Bookings due',
-    noShows: 'No-shows',
-    noShowRate: 'No-show rate',
-    bookingsHeld: 'Bookings used',
-    bookingsTogether: 'of which students and freelancers together',
-    experimentsStarted: 'Experiments started',
-    experimentsTogether: 'of which students and freelancers together',
-    outcome: 'Outcome',
-    experiments: 'Experiments',
-    notesWritten: 'Notes written',
-    notesReviewed: 'Notes reviewed',
-    edition: 'Edition',
-    startsOn: 'Starts on',
-    checkedIn: 'Checked in',
-    registered: 'Registered',
-    attendance: 'Attendance',
-    hoursSuffix: '(h)',
-  },
+  table: REPORT_TABLE_LABELS.en,
 }

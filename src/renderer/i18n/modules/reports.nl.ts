@@ -1,4 +1,6 @@
 // Nederlandse teksten van de rapportages; foutredenen staan in `reasons`.
+import { REPORT_TABLE_LABELS } from '../../../shared/reportLabels'
+
 export const reasons = {
   periodOrder: 'De periode eindigt ({to}) voordat ze begint ({from}).',
   periodTooLong: 'Een rapportage beslaat hoogstens {max} dagen; deze periode heeft er {days}.',
@@ -59,49 +61,5 @@ export default {
     symposia:
       'Edities die in de periode begonnen. Ingeschreven: met een plaats (niet op de wachtlijst). Aangemeld: minstens één dag bij de deur.',
   },
-  table: {
-    tables: {
-      usage: 'Gebruik per machine per maand',
-      noShows: 'Niet verschenen',
-      coCreation: 'Samen gemaakt: studenten en zzp’ers',
-      outcomes: 'Experimenten naar uitkomst',
-      knowledge: 'Groei van kennis',
-      symposia: 'Symposiumbezoek naar rol',
-    },
-    roles: { student: 'Studenten', teacher: 'Docenten en coördinatoren', freelancer: 'Zzp’ers', guest: 'Gasten' },
-    attendanceRoles: { student: 'studenten', teacher: 'docenten', freelancer: 'zzp’ers', external: 'externen' },
-    outcomes: {
-      worked: 'Gelukt',
-      partly: 'Deels gelukt',
-      failed: 'Mislukt',
-      inconclusive: 'Geen conclusie',
-      noOutcome: 'Afgerond zonder uitkomst',
-      running: 'Loopt nog',
-      draft: 'Concept',
-    },
-    machine: 'Machine',
-    month: 'Maand',
-    wholePeriod: 'Hele periode',
-    allMachines: 'Alle machines',
-    total: 'Totaal',
-    openHours: 'Openingsuren',
-    share: 'Aandeel',
-    due: 'Boekingen die plaats hadden moeten vinden',
-    noShows: 'Niet verschenen',
-    noShowRate: 'Percentage niet verschenen',
-    bookingsHeld: 'Boekingen gebruikt',
-    bookingsTogether: 'waarvan studenten en zzp’ers samen',
-    experimentsStarted: 'Experimenten begonnen',
-    experimentsTogether: 'waarvan studenten en zzp’ers samen',
-    outcome: 'Uitkomst',
-    experiments: 'Experimenten',
-    notesWritten: 'Notities geschreven',
-    notesReviewed: 'Notities beoordeeld',
-    edition: 'Editie',
-    startsOn: 'Begindatum',
-    checkedIn: 'Aangemeld',
-    registered: 'Ingeschreven',
-    attendance: 'Opkomst',
-    hoursSuffix: '(uur)',
-  },
+  table: REPORT_TABLE_LABELS.nl,
 }
