@@ -1,18 +1,10 @@
 // Getting a letter out of Werkbank without a mail server: as an .eml file the mail program opens
 // as a draft, or as a mailto: link with the subject and body filled in.
 import type { OutboxMessage } from '../../../shared/symposia'
+import { saveBlob } from '../../downloads'
 
 export function downloadEml(filename: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'message/rfc822' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  link.hidden = true
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // The click starts the download synchronously; revoking on the next task keeps every browser happy.
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  saveBlob(new Blob([content], { type: 'message/rfc822' }), filename)
 }
 
 /** RFC 6068: the address as it is, subject and body percent-encoded, line breaks as CRLF. */
