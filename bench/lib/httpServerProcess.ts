@@ -68,8 +68,10 @@ export async function startServerProcess(bundle: string, dataDir: string, liveSi
       )
       req.on('error', (error: NodeJS.ErrnoException) => {
         // The server closes a kept-alive connection after 5 idle seconds (between operations); a
-        // request sent on it just then never arrived, so it is sent again on a new connection.
-        if (retry && req.reusedSocket && error.code === 'ECONNRESET') send(invocation, false).then(resolve, reject)
+        // request sent on it just then never arrived (reset, or a broken pipe if the close came
+        // while writing), so it is sent again on a new connection.
+        if (retry && req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
+          send(invocation, false).then(resolve, reject)
         else reject(error)
       })
       req.end(body)
