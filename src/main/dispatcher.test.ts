@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { contract } from '../shared/contract'
@@ -72,6 +73,26 @@ describe('the dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(JSON.stringify(result)).not.toContain('secret')
     expect((logged[0] as { error: Error }).error.message).toContain('secret path')
+  })
+
+  it('answers a write that finds the database locked by another connection with CONFLICT, changing nothing', async () => {
+    const coordinator = (await core.ok(null, 'people.list', { role: 'coordinator', limit: 1 })).items[0]!
+    const other = new Database(core.db.name)
+    try {
+      // What a restore does while the backup API copies over the live file: another connection
+      // holds the write lock. The core waits busy_timeout first; shortened so the test is quick.
+      core.db.pragma('busy_timeout = 50')
+      other.exec('BEGIN IMMEDIATE')
+      const before = tableChecksum(core.db)
+      const result = await core.as(coordinator.id, 'people.create', { name: 'Geblokkeerd', role: 'student' })
+      expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'databaseBusy' } } })
+      expect(core.logged.filter((l) => l.level === 'error')).toEqual([])
+      other.exec('ROLLBACK')
+      expect(tableChecksum(core.db)).toBe(before)
+      await core.ok(coordinator.id, 'people.create', { name: 'Niet meer geblokkeerd', role: 'student' })
+    } finally {
+      other.close()
+    }
   })
 
   it('checks outputs against the contract when asked to', async () => {

@@ -62,6 +62,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       if (error instanceof AppError) {
         return { ok: false, error: { code: error.code, message: error.message, details: error.details } }
       }
+      // Another connection held the write lock past the busy timeout (a restore copying over the
+      // live file, another process on the same data folder): the transaction was rolled back, so
+      // nothing changed and trying again later is the answer, not an incident.
+      if (isDatabaseBusy(error)) {
+        return { ok: false, error: { code: 'CONFLICT', message: 'The database is busy; try again', details: { reason: 'databaseBusy' } } }
+      }
       const incident = Math.random().toString(36).slice(2, 10)
       log.error('internal-error', { incident, method: String(method).slice(0, 80), error })
       return {
@@ -74,6 +80,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       }
     }
   }
+}
+
+/** better-sqlite3's SqliteError for SQLITE_BUSY or SQLITE_LOCKED (and their extended codes). */
+function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code)
 }
 
 function readEnvelope(envelope: unknown): { input: unknown; actorId: number | null } {

@@ -429,6 +429,8 @@ const en: MessageSchema = {
       ...privacyReasons,
       ...backupReasons,
       invalidInput: 'Some fields are not filled in correctly.',
+      databaseBusy:
+        'Werkbank is busy with something else for a moment (restoring a backup, for example). Nothing was changed; try again shortly.',
       badEnvelope: 'The request was incomplete.',
       unknownMethod: 'This version of Werkbank does not have this function.',
       notFound: 'This does not exist (any more). Someone may have removed it.',

@@ -429,6 +429,8 @@ const nl = {
       ...privacyReasons,
       ...backupReasons,
       invalidInput: 'Niet alle velden zijn goed ingevuld.',
+      databaseBusy:
+        'Werkbank is even bezig met iets anders (bijvoorbeeld een backup terugzetten). Er is niets veranderd; probeer het zo opnieuw.',
       badEnvelope: 'Het verzoek was onvolledig.',
       unknownMethod: 'Deze functie bestaat niet in deze versie van Werkbank.',
       notFound: 'Dit bestaat niet (meer). Misschien heeft iemand het verwijderd.',
