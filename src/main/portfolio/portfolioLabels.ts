@@ -1,5 +1,7 @@
 // The words of the printed portfolio and of the badge, in Dutch and English. The core writes these
-// documents itself (a PDF has no i18n runtime), so they live here rather than in the renderer's messages.
+// documents itself (a PDF has no i18n runtime), so they live here rather than in the renderer's messages;
+// role and machine-kind names come from src/shared/labels.ts, the same as on screen.
+import { EQUIPMENT_KIND_LABELS, ROLE_LABELS } from '../../shared/labels'
 import type { EquipmentKind } from '../../shared/equipment'
 import type { ExportLanguage } from '../../shared/exchange'
 import type { GoalStatus } from '../../shared/portfolio'
@@ -102,17 +104,8 @@ const nl: PortfolioLabels = {
   total: 'Totaal',
   generated: (centre, when) => `${centre} · gemaakt op ${when}`,
   hours: (m) => `${Math.floor(m / 60)} u ${String(m % 60).padStart(2, '0')} min`,
-  roles: { coordinator: 'Coördinator', teacher: 'Docent', student: 'Student', freelancer: 'Zzp-vakman', guest: 'Gast' },
-  kinds: {
-    laser_cutter: 'Lasersnijder',
-    cnc_router: 'CNC-frees',
-    robot_arm: 'Robotarm',
-    printer_3d: '3D-printer',
-    vacuum_press: 'Vacuümpers',
-    edge_bander: 'Kantenlijmer',
-    panel_saw: 'Plaatzaag',
-    other: 'Overig',
-  },
+  roles: ROLE_LABELS.nl,
+  kinds: EQUIPMENT_KIND_LABELS.nl,
   sections: {
     totals: 'Totalen per jaar',
     machineHours: 'Machine-uren',
@@ -195,17 +188,8 @@ const en: PortfolioLabels = {
   total: 'Total',
   generated: (centre, when) => `${centre} · made on ${when}`,
   hours: (m) => `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`,
-  roles: { coordinator: 'Coordinator', teacher: 'Teacher', student: 'Student', freelancer: 'Freelance craftsperson', guest: 'Guest' },
-  kinds: {
-    laser_cutter: 'Laser cutter',
-    cnc_router: 'CNC router',
-    robot_arm: 'Robot arm',
-    printer_3d: '3D printer',
-    vacuum_press: 'Vacuum press',
-    edge_bander: 'Edge bander',
-    panel_saw: 'Panel saw',
-    other: 'Other',
-  },
+  roles: ROLE_LABELS.en,
+  kinds: EQUIPMENT_KIND_LABELS.en,
   sections: {
     totals: 'Totals per year',
     machineHours: 'Machine hours',

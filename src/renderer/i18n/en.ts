@@ -1,4 +1,5 @@
 // English. Typed against the Dutch messages, so every key exists in both.
+import { EQUIPMENT_KIND_LABELS, ROLE_LABELS } from '../../shared/labels'
 import bookingTools from './modules/bookingTools.en'
 import experimentsUi from './modules/experimentsUi.en'
 import exchange, { reasons as exchangeReasons } from './modules/exchange.en'
@@ -42,13 +43,7 @@ const en: MessageSchema = {
     reports: 'Reports',
     settings: 'Settings',
   },
-  roles: {
-    coordinator: 'Coordinator',
-    teacher: 'Teacher',
-    student: 'Student',
-    freelancer: 'Freelancer',
-    guest: 'Guest',
-  },
+  roles: ROLE_LABELS.en,
   rolesPlural: {
     coordinator: 'Coordinators',
     teacher: 'Teachers',
@@ -121,16 +116,7 @@ const en: MessageSchema = {
     tabs: { calendar: 'Calendar', machines: 'Machines' },
     add: 'Add machine',
     edit: 'Edit machine',
-    kinds: {
-      laser_cutter: 'Laser cutter',
-      cnc_router: 'CNC router',
-      robot_arm: 'Robot arm',
-      printer_3d: '3D printer',
-      vacuum_press: 'Vacuum press',
-      edge_bander: 'Edge bander',
-      panel_saw: 'Panel saw',
-      other: 'Other',
-    },
+    kinds: EQUIPMENT_KIND_LABELS.en,
     statuses: {
       available: 'Available',
       maintenance: 'In maintenance',

@@ -1,5 +1,6 @@
 // Dutch, the app's first language. en.ts is typed against this file, so a key missing in English
 // does not compile.
+import { EQUIPMENT_KIND_LABELS, ROLE_LABELS } from '../../shared/labels'
 import bookingTools from './modules/bookingTools.nl'
 import experimentsUi from './modules/experimentsUi.nl'
 import exchange, { reasons as exchangeReasons } from './modules/exchange.nl'
@@ -42,13 +43,7 @@ const nl = {
     reports: 'Rapportages',
     settings: 'Instellingen',
   },
-  roles: {
-    coordinator: 'Coördinator',
-    teacher: 'Docent',
-    student: 'Student',
-    freelancer: 'Zzp’er',
-    guest: 'Gast',
-  },
+  roles: ROLE_LABELS.nl,
   rolesPlural: {
     coordinator: 'Coördinatoren',
     teacher: 'Docenten',
@@ -121,16 +116,7 @@ const nl = {
     tabs: { calendar: 'Agenda', machines: 'Machines' },
     add: 'Machine toevoegen',
     edit: 'Machine bewerken',
-    kinds: {
-      laser_cutter: 'Lasersnijder',
-      cnc_router: 'CNC-frees',
-      robot_arm: 'Robotarm',
-      printer_3d: '3D-printer',
-      vacuum_press: 'Vacuümpers',
-      edge_bander: 'Kantenlijmer',
-      panel_saw: 'Plaatzaag',
-      other: 'Overig',
-    },
+    kinds: EQUIPMENT_KIND_LABELS.nl,
     statuses: {
       available: 'Beschikbaar',
       maintenance: 'In onderhoud',
