@@ -38,13 +38,14 @@ export function createReportService({ db, clock, timeZone }: ReportServiceDeps) 
   // One month's bookings summed inside SQLite by machine, holder's role and status (a year of the
   // benchmark centre is 45,000 bookings: handing each to JavaScript cost more than all the rest).
   // Actual time where the booking was checked in and out, else the booked time. Reads only the
-  // bookings_report index (0125); roles come from one read of people (a join per booking cost twice
-  // as much).
+  // bookings_report index (0125). The role is looked up per booking inside the grouping: grouping
+  // by the holder instead made SQLite sort 15 times more groups (a year at a tenth: 93 ms against
+  // 56 ms for this statement alone).
   const sumBookings = db.prepare<
     { start: number; end: number; now: number },
-    { equipment_id: number; person_id: number | null; status: string; past: number; n: number; minutes: number }
+    { equipment_id: number; role: Role | null; status: string; past: number; n: number; minutes: number }
   >(
-    `SELECT b.equipment_id, b.person_id, b.status, b.starts_at < @now AS past, COUNT(*) AS n,
+    `SELECT b.equipment_id, (SELECT role FROM people WHERE id = b.person_id) AS role, b.status, b.starts_at < @now AS past, COUNT(*) AS n,
        SUM(CASE WHEN b.status = 'completed' AND b.checked_in_at IS NOT NULL AND b.checked_out_at IS NOT NULL
          THEN COALESCE(b.actual_minutes, ROUND((b.checked_out_at - b.checked_in_at) / 60000.0))
          ELSE (b.ends_at - b.starts_at) / 60000.0 END) AS minutes
@@ -129,7 +130,7 @@ export function createReportService({ db, clock, timeZone }: ReportServiceDeps) 
           if (status === 'no_show') noShows[m]! += sum.n
         }
         if (status !== 'completed' && status !== 'checked_in') continue
-        used[m]![month]![REPORT_ROLE[(sum.person_id !== null ? roleOf.get(sum.person_id) : undefined) ?? 'guest']] += sum.minutes
+        used[m]![month]![REPORT_ROLE[sum.role ?? 'guest']] += sum.minutes
         coCreation[month]!.bookings += sum.n
       }
     })
