@@ -49,7 +49,7 @@ async function openCentre(): Promise<Centre> {
   const insertBooking = db.prepare(
     `INSERT INTO bookings (equipment_id, kind, person_id, booked_by, starts_at, ends_at, block_until, status, checked_in_at, checked_out_at,
        actual_minutes, created_at, updated_at)
-     VALUES (@machine, @kind, @person, ${c}, @start, @end, @end, @status, @in, @out, @actual, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
+     VALUES (@machine, @kind, @person, @bookedBy, @start, @end, @end, @status, @in, @out, @actual, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')`,
   )
   const participant = db.prepare('INSERT INTO booking_participants (booking_id, person_id) VALUES (?, ?)')
   const booking = (
@@ -63,6 +63,7 @@ async function openCentre(): Promise<Centre> {
     const id = Number(
       insertBooking.run({
         machine,
+        bookedBy: c,
         kind: extra.kind ?? 'use',
         person,
         start: t(from),
@@ -151,20 +152,20 @@ async function openCentre(): Promise<Centre> {
   const insertEdition = db.prepare(
     `INSERT INTO symposium_editions (title, starts_on, days, day_starts, day_ends, cfp_opens_on, cfp_closes_on, registration_opens_on,
        registration_closes_on, capacity, created_by, created_at, updated_at)
-     VALUES (?, ?, 2, '09:00', '17:00', '2025-01-01', '2025-02-01', '2025-01-01', '2025-04-01', 100, ${c}, '2025-01-01', '2025-01-01')`,
+     VALUES (?, ?, 2, '09:00', '17:00', '2025-01-01', '2025-02-01', '2025-01-01', '2025-04-01', 100, ?, '2025-01-01', '2025-01-01')`,
   )
-  const spring = Number(insertEdition.run('Lentesymposium', '2025-04-12').lastInsertRowid)
-  const summer = Number(insertEdition.run('Zomersymposium', '2025-06-01').lastInsertRowid)
+  const spring = Number(insertEdition.run('Lentesymposium', '2025-04-12', c).lastInsertRowid)
+  const summer = Number(insertEdition.run('Zomersymposium', '2025-06-01', c).lastInsertRowid)
   const insertRegistration = db.prepare(
     `INSERT INTO symposium_registrations (edition_id, person_id, name, email, role, language, status, registered_at, waitlisted_at)
      VALUES (?, ?, ?, NULL, ?, 'nl', ?, '2025-03-01', NULL)`,
   )
   const checkIn = db.prepare(
-    `INSERT INTO symposium_checkins (registration_id, day, checked_in_at, checked_in_by) VALUES (?, ?, '2025-04-12', ${c})`,
+    `INSERT INTO symposium_checkins (registration_id, day, checked_in_at, checked_in_by) VALUES (?, ?, '2025-04-12', ?)`,
   )
   const registration = (edition: number, person: number | null, role: string, status: string, days: string[] = []) => {
     const id = Number(insertRegistration.run(edition, person, 'Naam', role, status).lastInsertRowid)
-    for (const day of days) checkIn.run(id, day)
+    for (const day of days) checkIn.run(id, day, c)
   }
   registration(spring, student1, 'student', 'registered', ['2025-04-12'])
   registration(spring, student2, 'student', 'registered')
